@@ -1,0 +1,3 @@
+"""Accord: the international-cooperation platform of a university."""
+
+__version__ = "0.1.0"

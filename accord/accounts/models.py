@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.db import models
+
+
+class Profile(models.Model):
+    """What Accord knows of a user beyond Django's User: the faculty a coordinator is scoped to."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    faculty = models.ForeignKey(
+        "registry.Institution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For coordinators: the faculty (a unit of the home university) they work for.",
+    )
+    title = models.CharField(max_length=120, blank=True)
+
+    def __str__(self):
+        return f"Profile of {self.user}"

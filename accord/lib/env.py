@@ -1,0 +1,74 @@
+"""Read settings from environment variables; every helper fails loudly on a bad value."""
+
+import os
+from pathlib import Path
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value Accord cannot use."""
+
+
+def env_str(name: str, default: str | None = None, *, required: bool = False) -> str | None:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if required:
+            raise SettingError(f"{name} must be set (see .env.example)")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise SettingError(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingError(f"{name} must be an integer; got {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise SettingError(f"{name} must be at least {minimum}; got {number}")
+    return number
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    if not items:
+        raise SettingError(f"{name} must be a comma-separated list with at least one item; got {value!r}")
+    return items
+
+
+def env_path(name: str, default: str) -> Path:
+    value = os.environ.get(name) or default
+    path = Path(value).expanduser().resolve()
+    if path.exists() and not path.is_dir():
+        raise SettingError(f"{name} must name a folder; {path} is a file")
+    return path
+
+
+def env_database_url(name: str) -> str | None:
+    """A PostgreSQL URL, or None for the embedded SQLite database."""
+    value = os.environ.get(name)
+    if not value:
+        return None
+    scheme = value.split(":", 1)[0].lower()
+    if scheme not in {"postgres", "postgresql", "pgsql"} or "://" not in value:
+        raise SettingError(f"{name} must be a postgresql:// URL; got scheme {scheme!r}")
+    return value

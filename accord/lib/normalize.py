@@ -1,0 +1,204 @@
+"""Normalise institution names so that spellings of one name meet on one key.
+
+"Univ. of Manchester", "University of Manchester" and "The University of MANCHESTER" all
+become "manchester university"-like token lists; "Université de Montpellier" and
+"Universitat de Montpellier" meet "University of Montpellier". Pure functions, no Django.
+"""
+
+import re
+
+from anyascii import anyascii
+
+# Abbreviations and local-language forms -> one canonical English token.
+CANONICAL = {
+    "university": "university",
+    "universities": "university",
+    "univ": "university",
+    "uni": "university",
+    "u": "university",
+    "universite": "university",
+    "universitat": "university",
+    "universitaet": "university",
+    "universidad": "university",
+    "universidade": "university",
+    "universita": "university",
+    "universiteit": "university",
+    "universitet": "university",
+    "universitetet": "university",
+    "uniwersytet": "university",
+    "univerzita": "university",
+    "univerzitet": "university",
+    "universitatea": "university",
+    "universiti": "university",
+    "universitas": "university",
+    "egyetem": "university",
+    "yliopisto": "university",
+    "daigaku": "university",
+    "daxue": "university",
+    "institute": "institute",
+    "institutes": "institute",
+    "inst": "institute",
+    "institut": "institute",
+    "instituto": "institute",
+    "istituto": "institute",
+    "instytut": "institute",
+    "institutet": "institute",
+    "technology": "technology",
+    "technological": "technology",
+    "technical": "technology",
+    "tech": "technology",
+    "techn": "technology",
+    "technol": "technology",
+    "technische": "technology",
+    "technischen": "technology",
+    "technique": "technology",
+    "technologique": "technology",
+    "tecnologico": "technology",
+    "tecnologica": "technology",
+    "tecnica": "technology",
+    "tecnico": "technology",
+    "technologie": "technology",
+    "technologii": "technology",
+    "politechnika": "polytechnic",
+    "polytechnique": "polytechnic",
+    "politecnico": "polytechnic",
+    "politecnica": "polytechnic",
+    "polytechnical": "polytechnic",
+    "poly": "polytechnic",
+    "polytech": "polytechnic",
+    "science": "science",
+    "sciences": "science",
+    "sci": "science",
+    "scientific": "science",
+    "ciencias": "science",
+    "scienze": "science",
+    "wissenschaften": "science",
+    "national": "national",
+    "natl": "national",
+    "nat": "national",
+    "nacional": "national",
+    "nazionale": "national",
+    "nationale": "national",
+    "narodowy": "national",
+    "state": "state",
+    "st": "saint",
+    "estatal": "state",
+    "college": "college",
+    "coll": "college",
+    "colegio": "college",
+    "academy": "academy",
+    "acad": "academy",
+    "academie": "academy",
+    "akademie": "academy",
+    "academia": "academy",
+    "akademia": "academy",
+    "school": "school",
+    "sch": "school",
+    "ecole": "school",
+    "escuela": "school",
+    "scuola": "school",
+    "hochschule": "school",
+    "engineering": "engineering",
+    "eng": "engineering",
+    "engg": "engineering",
+    "ingenieria": "engineering",
+    "ingenieurs": "engineering",
+    "medical": "medicine",
+    "medicine": "medicine",
+    "med": "medicine",
+    "medicina": "medicine",
+    "medizinische": "medicine",
+    "center": "centre",
+    "centre": "centre",
+    "ctr": "centre",
+    "centro": "centre",
+    "research": "research",
+    "res": "research",
+    "dept": "department",
+    "department": "department",
+    "intl": "international",
+    "international": "international",
+    "internacional": "international",
+    "internationale": "international",
+    "mgmt": "management",
+    "management": "management",
+    "catholic": "catholic",
+    "catolica": "catholic",
+    "cattolica": "catholic",
+    "catholique": "catholic",
+    "katholieke": "catholic",
+    "federal": "federal",
+    "fed": "federal",
+    "federale": "federal",
+    "royal": "royal",
+    "roy": "royal",
+    "free": "free",
+    "libre": "free",
+    "freie": "free",
+    "saint": "saint",
+    "ste": "saint",
+    "sankt": "saint",
+    "san": "saint",
+    "santa": "saint",
+    "sao": "saint",
+    "agricultural": "agriculture",
+    "agriculture": "agriculture",
+    "agric": "agriculture",
+    "normal": "normal",
+    "economics": "economics",
+    "economic": "economics",
+    "econ": "economics",
+    "economia": "economics",
+    "economie": "economics",
+    "studies": "studies",
+    "stud": "studies",
+    "aeronautics": "aeronautics",
+    "aeronautical": "aeronautics",
+    "astronautics": "astronautics",
+}
+
+STOPWORDS = frozenset(
+    "of the and for in at on de del della delle dei degli di da do dos das du des d la le les l "
+    "el los las lo der die das den dem fur fuer und y e et i a an zu im van voor en z w ve ve".split()
+)
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4]")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with accents, apostrophes and punctuation dropped."""
+    text = anyascii(text or "").lower().replace("&", " and ")
+    text = _APOSTROPHES.sub("", text)
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Canonical tokens of a name, stop-words dropped, in their original order."""
+    out = []
+    for word in fold(text).split():
+        if word in STOPWORDS:
+            continue
+        out.append(CANONICAL.get(word, word))
+    return out
+
+
+def normalize_name(text: str) -> str:
+    """The key two spellings of one name share: canonical tokens, in order."""
+    return " ".join(tokens(text))
+
+
+def sorted_key(text: str) -> str:
+    """Like normalize_name, but word order ignored."""
+    return " ".join(sorted(tokens(text)))
+
+
+def acronym_key(text: str) -> str:
+    """An acronym as typed ("B.M.S.T.U.", "bmstu") folded to one key ("bmstu")."""
+    return fold(text).replace(" ", "")
+
+
+def initials(text: str) -> str:
+    """Initials of the significant words: "Bauman Moscow State Technical University" -> "bmstu"."""
+    words = [w for w in fold(text).split() if w not in STOPWORDS]
+    return "".join(w[0] for w in words)

@@ -1,0 +1,42 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accord.lib.normalize import fold, normalize_name
+from accord.registry.models import CONTINENTS, Country, CountryGroup, Institution, Kind, Network, Status
+
+
+def _subregions():
+    values = Country.objects.exclude(subregion="").values_list("subregion", flat=True).distinct()
+    return [(v, v) for v in sorted(set(values))]
+
+
+class InstitutionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("Country"))
+    continent = django_filters.ChoiceFilter(
+        field_name="country__continent", choices=sorted(CONTINENTS.items(), key=lambda c: c[1]), label=_("Continent")
+    )
+    subregion = django_filters.ChoiceFilter(field_name="country__subregion", choices=_subregions, label=_("UN region"))
+    group = django_filters.ModelChoiceFilter(
+        field_name="country__groups", queryset=CountryGroup.objects.all(), to_field_name="slug", label=_("Country group")
+    )
+    network = django_filters.ModelChoiceFilter(
+        field_name="networks", queryset=Network.objects.all(), label=_("Network")
+    )
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
+
+    class Meta:
+        model = Institution
+        fields = ["q", "country", "continent", "subregion", "group", "network", "kind", "status"]
+
+    def search(self, queryset, name, value):
+        key = normalize_name(value)
+        if not key:
+            return queryset
+        folded = fold(value).replace(" ", "")
+        by_name = Q(search_key__contains=key) | Q(names__search_key__contains=key)
+        if folded and len(folded) <= 12:
+            by_name |= Q(names__kind="acronym", names__search_key=key)
+        return queryset.filter(by_name).distinct()

@@ -1,0 +1,63 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from accord.registry.models import Institution, InstitutionName
+
+
+class InstitutionForm(forms.ModelForm):
+    website = forms.URLField(required=False, max_length=300, assume_scheme="https", label=_("Website"))
+    domains = forms.CharField(
+        required=False, help_text=_("Comma-separated internet domains, e.g. bit.edu.cn"), label=_("Domains")
+    )
+
+    class Meta:
+        model = Institution
+        fields = [
+            "name", "local_name", "local_language", "kind", "country", "city", "region",
+            "latitude", "longitude", "website", "domains", "ror_id", "schac", "erasmus_code",
+            "established", "parent", "successor", "status", "is_public", "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance and self.instance.pk:
+            self.initial["domains"] = ", ".join(self.instance.domains or [])
+        for name in ("parent", "successor"):
+            self.fields[name].queryset = Institution.objects.order_by("name")
+            self.fields[name].widget = forms.NumberInput(attrs={"placeholder": _("record id")})
+
+    def clean_domains(self):
+        raw = self.cleaned_data.get("domains") or ""
+        domains = [d.strip().lower() for d in raw.replace(";", ",").split(",") if d.strip()]
+        for domain in domains:
+            if " " in domain or "." not in domain:
+                raise forms.ValidationError(_("%(domain)s is not an internet domain") % {"domain": domain})
+        return domains
+
+    def clean_ror_id(self):
+        value = (self.cleaned_data.get("ror_id") or "").strip().removeprefix("https://ror.org/")
+        if value and (len(value) != 9 or not value.isalnum() or value[0] != "0"):
+            raise forms.ValidationError(_("A ROR id has 9 characters and starts with 0, e.g. 01skt4w74"))
+        return value or None
+
+    def clean(self):
+        data = super().clean()
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None):
+            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
+        if lat is not None and not -90 <= lat <= 90:
+            self.add_error("latitude", _("Latitude must be between -90 and 90."))
+        if lon is not None and not -180 <= lon <= 180:
+            self.add_error("longitude", _("Longitude must be between -180 and 180."))
+        for name in ("parent", "successor"):
+            other = data.get(name)
+            if other is not None and self.instance.pk and other.pk == self.instance.pk:
+                self.add_error(name, _("An institution cannot be its own %(field)s.") % {"field": name})
+        return data
+
+
+NameFormSet = inlineformset_factory(
+    Institution, InstitutionName, fields=["name", "language", "kind"], extra=2, can_delete=True
+)

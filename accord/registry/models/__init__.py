@@ -1,0 +1,17 @@
+from accord.registry.models.countries import CONTINENTS, Country, CountryGroup
+from accord.registry.models.institutions import ExternalId, Institution, InstitutionName, Kind, NameKind, Status
+from accord.registry.models.networks import Network, NetworkMembership
+
+__all__ = [
+    "CONTINENTS",
+    "Country",
+    "CountryGroup",
+    "ExternalId",
+    "Institution",
+    "InstitutionName",
+    "Kind",
+    "NameKind",
+    "Network",
+    "NetworkMembership",
+    "Status",
+]

@@ -1,0 +1,141 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from accord.lib.normalize import normalize_name
+from accord.registry.models.countries import Country
+
+
+class Kind(models.TextChoices):
+    UNIVERSITY = "university", "University"
+    RESEARCH = "research", "Research institute"
+    COMPANY = "company", "Company"
+    GOVERNMENT = "government", "Government body"
+    INTERNATIONAL = "international", "International organization"
+    SCHOOL = "school", "School"
+    HEALTHCARE = "healthcare", "Healthcare"
+    NONPROFIT = "nonprofit", "Non-profit"
+    FACULTY = "faculty", "Faculty or unit"
+    OTHER = "other", "Other"
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", "Active"
+    INACTIVE = "inactive", "Inactive"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    MERGED = "merged", "Merged into another record"
+
+
+class NameKind(models.TextChoices):
+    LABEL = "label", "Name in another language"
+    ALIAS = "alias", "Alias"
+    ACRONYM = "acronym", "Acronym"
+    FORMER = "former", "Former name"
+
+
+class Institution(models.Model):
+    """A partner, prospect or the home university itself: one record per real institution."""
+
+    name = models.CharField("canonical English name", max_length=300, db_index=True)
+    local_name = models.CharField(max_length=300, blank=True)
+    local_language = models.CharField(max_length=12, blank=True, help_text="ISO 639-1 code of the local name")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.UNIVERSITY, db_index=True)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.PROTECT, related_name="institutions")
+    city = models.CharField(max_length=120, blank=True)
+    region = models.CharField("state or province", max_length=120, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    website = models.URLField(max_length=300, blank=True)
+    domains = models.JSONField(default=list, blank=True)
+    ror_id = models.CharField("ROR id", max_length=9, null=True, blank=True, unique=True)
+    schac = models.CharField("SCHAC code", max_length=120, null=True, blank=True, unique=True)
+    erasmus_code = models.CharField("Erasmus code", max_length=30, null=True, blank=True, unique=True)
+    established = models.PositiveSmallIntegerField(null=True, blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="units")
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="predecessors"
+    )
+    is_home = models.BooleanField("home university", default=False)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True)
+    is_public = models.BooleanField("shown on the public partner map", default=False)
+    notes = models.TextField(blank=True)
+    search_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_key", "updated_at"])
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["country", "kind"])]
+        constraints = [
+            models.UniqueConstraint(fields=["is_home"], condition=Q(is_home=True), name="one_home_institution"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("registry:institution-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.search_key = normalize_name(self.name)
+        for field in ("ror_id", "schac", "erasmus_code"):
+            if getattr(self, field) == "":
+                setattr(self, field, None)
+        super().save(*args, **kwargs)
+
+    @property
+    def ror_url(self):
+        return f"https://ror.org/{self.ror_id}" if self.ror_id else ""
+
+    def acronyms(self):
+        return [n.name for n in self.names.all() if n.kind == NameKind.ACRONYM]
+
+
+class InstitutionName(models.Model):
+    """Another spelling of an institution: a label in a language, an alias, an acronym, a former name."""
+
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=300)
+    language = models.CharField(max_length=12, blank=True)
+    kind = models.CharField(max_length=10, choices=NameKind.choices, default=NameKind.ALIAS)
+    search_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "name", "kind"], name="unique_name_per_institution")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_key = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class ExternalId(models.Model):
+    """Identifiers beyond ROR, SCHAC and Erasmus: GRID, ISNI, Wikidata, FundRef, ..."""
+
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="external_ids")
+    scheme = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+    preferred = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["scheme", "value"]
+        constraints = [models.UniqueConstraint(fields=["scheme", "value"], name="unique_external_id")]
+
+    def __str__(self):
+        return f"{self.scheme}:{self.value}"

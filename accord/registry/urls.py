@@ -1,0 +1,4 @@
+from accord.registry.views import groups, institutions
+
+app_name = "registry"
+urlpatterns = institutions.urlpatterns + groups.urlpatterns

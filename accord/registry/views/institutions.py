@@ -1,0 +1,96 @@
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from accord.accounts.roles import can
+from accord.accounts.views import ActionRequiredMixin
+from accord.registry.filters import InstitutionFilter
+from accord.registry.forms import InstitutionForm, NameFormSet
+from accord.registry.models import Institution
+from accord.registry.services.history import institution_history
+
+
+class InstitutionListView(ActionRequiredMixin, FilterView):
+    action = "registry.view"
+    filterset_class = InstitutionFilter
+    paginate_by = 50
+    template_name = "registry/institution_list.html"
+
+    def get_queryset(self):
+        return Institution.objects.select_related("country").order_by("-is_home", "name")
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "results":
+            return ["registry/_institution_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        return context
+
+
+class InstitutionDetailView(ActionRequiredMixin, DetailView):
+    action = "registry.view"
+    model = Institution
+    template_name = "registry/institution_detail.html"
+
+    def get_queryset(self):
+        return Institution.objects.select_related("country", "parent", "successor")
+
+    def get_context_data(self, **kwargs):
+        inst = self.object
+        return super().get_context_data(
+            names=inst.names.all(),
+            external_ids=inst.external_ids.all(),
+            memberships=inst.memberships.select_related("network"),
+            units=inst.units.order_by("name"),
+            predecessors=inst.predecessors.order_by("name"),
+            history=institution_history(inst),
+            can_change=can(self.request.user, "registry.change", inst),
+            can_merge=can(self.request.user, "registry.merge"),
+            **kwargs,
+        )
+
+
+def _edit(request, instance=None):
+    form = InstitutionForm(request.POST or None, instance=instance)
+    names = NameFormSet(request.POST or None, instance=instance or Institution(), prefix="names")
+    if request.method == "POST" and form.is_valid() and names.is_valid():
+        with transaction.atomic():
+            inst = form.save()
+            names.instance = inst
+            names.save()
+        return redirect(inst)
+    return render(
+        request,
+        "registry/institution_form.html",
+        {"form": form, "names": names, "object": instance, "title": _("Edit") if instance else _("New partner")},
+    )
+
+
+def institution_create(request):
+    if not can(request.user, "registry.add"):
+        return render(request, "403.html", status=403)
+    return _edit(request)
+
+
+def institution_update(request, pk):
+    inst = get_object_or_404(Institution, pk=pk)
+    if not can(request.user, "registry.change", inst):
+        return render(request, "403.html", status=403)
+    return _edit(request, inst)
+
+
+
+urlpatterns = [
+    path("", InstitutionListView.as_view(), name="institution-list"),
+    path("new/", institution_create, name="institution-create"),
+    path("<int:pk>/", InstitutionDetailView.as_view(), name="institution-detail"),
+    path("<int:pk>/edit/", institution_update, name="institution-update"),
+]

@@ -1,0 +1,89 @@
+"""Personas shared by every test: one per role, plus an outsider with no role.
+
+- Ada, the office administrator (admin)
+- Sam, international-office staff (staff)
+- Cora, the coordinator of the School of Aerospace Engineering (coordinator)
+- Victor, a leader who only looks (viewer)
+- Oscar, who has an account but no role (outsider)
+"""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from accord.accounts.models import Profile
+from accord.registry.models import Country, Institution, Kind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PASSWORD = "correct horse battery staple"
+
+
+def shared_file(*parts) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"shared file {path} is missing: tests read ../shared beside the project")
+    return path
+
+
+def make_user(username, role=None, *, faculty=None):
+    user = User.objects.create_user(username, f"{username}@accord.test", PASSWORD, first_name=username.title())
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    Profile.objects.create(user=user, faculty=faculty)
+    return user
+
+
+@pytest.fixture
+def home(db):
+    return Institution.objects.create(
+        name="Beijing Institute of Technology",
+        local_name="北京理工大学",
+        local_language="zh",
+        country=Country.objects.get(code="CN"),
+        city="Beijing",
+        is_home=True,
+    )
+
+
+@pytest.fixture
+def faculty(home):
+    return Institution.objects.create(
+        name="School of Aerospace Engineering", kind=Kind.FACULTY, parent=home, country=home.country, city="Beijing"
+    )
+
+
+@pytest.fixture
+def ada(db):
+    return make_user("ada", "admin")
+
+
+@pytest.fixture
+def sam(db):
+    return make_user("sam", "staff")
+
+
+@pytest.fixture
+def cora(faculty):
+    return make_user("cora", "coordinator", faculty=faculty)
+
+
+@pytest.fixture
+def victor(db):
+    return make_user("victor", "viewer")
+
+
+@pytest.fixture
+def oscar(db):
+    return make_user("oscar")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) logs the test client in as that persona."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,15 @@
+"""Settings for the test suite: Accord's own settings with a test secret and a throwaway data folder."""
+
+import os
+import tempfile
+
+os.environ.setdefault("ACCORD_SECRET_KEY", "accord-test-suite-secret-key-not-for-production-use")
+os.environ.setdefault("ACCORD_DATA_DIR", tempfile.mkdtemp(prefix="accord-test-data-"))
+os.environ.setdefault("ACCORD_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+
+from accord.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
