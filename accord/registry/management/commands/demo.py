@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+# Each step loads one app's part of the demo dataset, in dependency order.
+DEMO_STEPS = [
+    "accord.registry.demo.load",
+    "accord.accounts.demo.load",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo dataset (idempotent): the home university, its partners, networks, groups and users."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--list-users", action="store_true", help="Only print the demo logins.")
+
+    def handle(self, *args, list_users=False, **options):
+        from accord.accounts.demo import describe
+
+        if list_users:
+            self.stdout.write("\n".join(describe()))
+            return
+        for step in DEMO_STEPS:
+            counts = import_string(step)()
+            summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+            self.stdout.write(f"{step.split('.')[1]}: {summary}")
