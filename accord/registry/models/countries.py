@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 CONTINENTS = {
@@ -11,6 +12,8 @@ CONTINENTS = {
     "OC": "Oceania",
     "SA": "South America",
 }
+# Marked for translation; CONTINENTS keeps the English names used in figures and exports.
+_CONTINENT_LABELS = (_("Africa"), _("Antarctica"), _("Asia"), _("Europe"), _("North America"), _("Oceania"), _("South America"))
 
 
 class Country(models.Model):
@@ -37,17 +40,17 @@ class Country(models.Model):
 
     @property
     def continent_name(self):
-        return CONTINENTS.get(self.continent, "")
+        return _(CONTINENTS[self.continent]) if self.continent in CONTINENTS else ""
 
 
 class CountryGroup(models.Model):
     """A set of countries named by an initiative (Belt and Road), a region or the office itself."""
 
     class Kind(models.TextChoices):
-        INITIATIVE = "initiative", "Initiative"
-        REGION = "region", "Regional grouping"
-        PLATFORM = "platform", "Regional cooperation platform"
-        CUSTOM = "custom", "Custom group"
+        INITIATIVE = "initiative", _("Initiative")
+        REGION = "region", _("Regional grouping")
+        PLATFORM = "platform", _("Regional cooperation platform")
+        CUSTOM = "custom", _("Custom group")
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)

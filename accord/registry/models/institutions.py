@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accord.lib.normalize import normalize_name
@@ -8,30 +9,30 @@ from accord.registry.models.countries import Country
 
 
 class Kind(models.TextChoices):
-    UNIVERSITY = "university", "University"
-    RESEARCH = "research", "Research institute"
-    COMPANY = "company", "Company"
-    GOVERNMENT = "government", "Government body"
-    INTERNATIONAL = "international", "International organization"
-    SCHOOL = "school", "School"
-    HEALTHCARE = "healthcare", "Healthcare"
-    NONPROFIT = "nonprofit", "Non-profit"
-    FACULTY = "faculty", "Faculty or unit"
-    OTHER = "other", "Other"
+    UNIVERSITY = "university", _("University")
+    RESEARCH = "research", _("Research institute")
+    COMPANY = "company", _("Company")
+    GOVERNMENT = "government", _("Government body")
+    INTERNATIONAL = "international", _("International organization")
+    SCHOOL = "school", _("School")
+    HEALTHCARE = "healthcare", _("Healthcare")
+    NONPROFIT = "nonprofit", _("Non-profit")
+    FACULTY = "faculty", _("Faculty or unit")
+    OTHER = "other", _("Other")
 
 
 class Status(models.TextChoices):
-    ACTIVE = "active", "Active"
-    INACTIVE = "inactive", "Inactive"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    MERGED = "merged", "Merged into another record"
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    MERGED = "merged", _("Merged into another record")
 
 
 class NameKind(models.TextChoices):
-    LABEL = "label", "Name in another language"
-    ALIAS = "alias", "Alias"
-    ACRONYM = "acronym", "Acronym"
-    FORMER = "former", "Former name"
+    LABEL = "label", _("Name in another language")
+    ALIAS = "alias", _("Alias")
+    ACRONYM = "acronym", _("Acronym")
+    FORMER = "former", _("Former name")
 
 
 class Institution(models.Model):

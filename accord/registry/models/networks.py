@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accord.registry.models.institutions import Institution
@@ -9,10 +10,10 @@ class Network(models.Model):
     """An alliance, consortium or regional cooperation platform that institutions belong to."""
 
     class Kind(models.TextChoices):
-        ALLIANCE = "alliance", "Alliance"
-        CONSORTIUM = "consortium", "Consortium"
-        PLATFORM = "platform", "Regional cooperation platform"
-        ASSOCIATION = "association", "Association"
+        ALLIANCE = "alliance", _("Alliance")
+        CONSORTIUM = "consortium", _("Consortium")
+        PLATFORM = "platform", _("Regional cooperation platform")
+        ASSOCIATION = "association", _("Association")
 
     name = models.CharField(max_length=200, unique=True)
     acronym = models.CharField(max_length=40, blank=True)
@@ -35,10 +36,10 @@ class Network(models.Model):
 
 class NetworkMembership(models.Model):
     class Role(models.TextChoices):
-        FOUNDER = "founder", "Founding member"
-        MEMBER = "member", "Member"
-        SECRETARIAT = "secretariat", "Secretariat"
-        OBSERVER = "observer", "Observer"
+        FOUNDER = "founder", _("Founding member")
+        MEMBER = "member", _("Member")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        OBSERVER = "observer", _("Observer")
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="memberships")
