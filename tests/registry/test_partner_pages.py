@@ -109,6 +109,7 @@ def test_group_and_network_pages_list_their_countries_and_members(client_for, vi
     network = Network.objects.create(name="ParisTech", kind="alliance")
     NetworkMembership.objects.create(network=network, institution=Institution.objects.create(name="Chimie ParisTech", country=fr))
     client = client_for(victor)
-    assert "France" in client.get(group.get_absolute_url()).content.decode()
+    group_page = client.get(group.get_absolute_url()).content.decode()
+    assert "France" in group_page and "record created" in group_page
     assert "Chimie ParisTech" in client.get(network.get_absolute_url()).content.decode()
     assert "Francophone partners" in client.get(reverse("registry:group-list")).content.decode()

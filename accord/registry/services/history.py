@@ -30,11 +30,17 @@ def _who(record) -> str:
     return user.get_username() if user else "system"
 
 
-def institution_history(inst, limit: int = 100) -> list[Entry]:
-    entries = [
+def record_history(obj, limit: int = 100) -> list[Entry]:
+    """The history of any record that keeps one (simple_history), newest first."""
+    return [
         Entry(r.history_date, _who(r), f"record {_TYPES[r.history_type]}", _changes(r), r.history_change_reason or "")
-        for r in inst.history.select_related("history_user").order_by("-history_date")[:limit]
+        for r in obj.history.select_related("history_user").order_by("-history_date")[:limit]
     ]
+
+
+def institution_history(inst, limit: int = 100) -> list[Entry]:
+    """The institution's own history merged with that of its names, identifiers and memberships."""
+    entries = record_history(inst, limit)
     for model, label in ((InstitutionName, "name"), (ExternalId, "identifier"), (NetworkMembership, "membership")):
         for r in model.history.filter(institution_id=inst.pk).select_related("history_user")[:limit]:
             entries.append(
