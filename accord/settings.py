@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "simple_history",
     "accord.accounts",
     "accord.registry",
+    "accord.mobility",
+    "accord.agreements",
+    "accord.activities",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accord.accounts.urls")),
     path("partners/", include("accord.registry.urls")),
+    path("agreements/", include("accord.agreements.urls")),
+    path("activities/", include("accord.activities.urls")),
+    path("people/", include("accord.mobility.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -20,8 +20,19 @@ ACTIONS = {
     "registry.merge": STAFF,
     "registry.import": STAFF,
     "registry.export": VIEWER,
+    # cooperation records: agreements, activities, people, mobility, programs
+    "records.view": VIEWER,
+    "records.add": COORDINATOR,
+    "records.change": STAFF,
+    "records.delete": ADMIN,
+    "records.import": STAFF,
+    "records.export": VIEWER,
+    "people.contacts": STAFF,
     "accounts.manage": ADMIN,
 }
+
+# Actions a coordinator may also do on what belongs to their faculty.
+FACULTY_SCOPED = {"registry.change", "records.change"}
 
 
 def role_of(user) -> str | None:
@@ -56,13 +67,22 @@ def faculty_of(user):
     return profile.faculty if profile else None
 
 
+def belongs_to_faculty(obj, faculty) -> bool:
+    """A record belongs to a faculty when its `faculty` is that faculty; an institution belongs to
+    it when it is the faculty itself or one of its units."""
+    if obj is None or faculty is None:
+        return False
+    if hasattr(obj, "faculty_id"):
+        return obj.faculty_id == faculty.pk
+    return obj.pk == faculty.pk or getattr(obj, "parent_id", None) == faculty.pk
+
+
 def can(user, action: str, obj=None) -> bool:
     """May `user` do `action` (on `obj`)? The single answer used by every view."""
     if action not in ACTIONS:
         raise KeyError(f"unknown action {action!r}")
     if has_role(user, ACTIONS[action]):
         return True
-    if action == "registry.change" and obj is not None and role_of(user) == COORDINATOR:
-        faculty = faculty_of(user)
-        return faculty is not None and (obj.pk == faculty.pk or obj.parent_id == faculty.pk)
+    if action in FACULTY_SCOPED and role_of(user) == COORDINATOR:
+        return belongs_to_faculty(obj, faculty_of(user))
     return False
