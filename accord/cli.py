@@ -1,7 +1,7 @@
 """The `accord` console script: one verb per management command.
 
-`accord import hipo FILE` runs the management command `import_hipo`, `accord export csv FILE`
-runs `export_csv`; every other verb runs the command of the same name (`accord demo`,
+`accord import hipo FILE` runs the management command `import_hipo`, `accord export ewp-iia PK`
+runs `export_ewp_iia`; every other verb runs the command of the same name (`accord demo`,
 `accord lookup`, `accord stats`, `accord migrate`, ...).
 """
 
@@ -16,7 +16,7 @@ def command_argv(argv: list[str]) -> list[str]:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         return ["help"]
     if argv[0] in TWO_WORD_VERBS and len(argv) > 1 and not argv[1].startswith("-"):
-        return [f"{argv[0]}_{argv[1]}", *argv[2:]]
+        return [f"{argv[0]}_{argv[1].replace('-', '_')}", *argv[2:]]
     return argv
 
 

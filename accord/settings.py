@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from accord.lib.env import SettingError, env_bool, env_database_url, env_list, env_path, env_str
+from accord.lib.env import SettingError, env_bool, env_database_url, env_int, env_list, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -111,6 +111,7 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
+ACCORD_MAX_UPLOAD_MB = env_int("ACCORD_MAX_UPLOAD_MB", 10, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("ACCORD_SECURE_COOKIES", default=True)

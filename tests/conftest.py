@@ -34,6 +34,17 @@ def make_user(username, role=None, *, faculty=None):
     return user
 
 
+def ensure_reference_data():
+    """Countries and role groups come from data migrations; a transactional test (browser tests)
+    truncates every table when it ends, so the next one puts them back first."""
+    from accord.registry.services.countries import sync_countries
+
+    if not Country.objects.exists():
+        sync_countries(Country)
+    for role in ("viewer", "coordinator", "staff", "admin"):
+        Group.objects.get_or_create(name=role)
+
+
 @pytest.fixture
 def home(db):
     return Institution.objects.create(

@@ -12,6 +12,7 @@ from accord.cli import command_argv
     [
         (["import", "hipo", "file.json"], ["import_hipo", "file.json"]),
         (["export", "csv", "out.csv"], ["export_csv", "out.csv"]),
+        (["export", "ewp-iia", "7"], ["export_ewp_iia", "7"]),
         (["lookup", "--json", "BMSTU"], ["lookup", "--json", "BMSTU"]),
         (["import", "--help"], ["import", "--help"]),
         ([], ["help"]),

@@ -23,7 +23,11 @@ def test_every_accord_command_is_documented_in_the_readme():
     ours = [name for name, app in get_commands().items() if app.startswith("accord.")]
     assert ours
     for name in ours:
-        verb = name.replace("_", " ", 1) if name.startswith(("import_", "export_")) else name
+        if name.startswith(("import_", "export_")):
+            first, rest = name.split("_", 1)
+            verb = f"{first} {rest.replace('_', '-')}"
+        else:
+            verb = name
         assert f"`accord {verb}" in README, f"accord {verb} missing from README"
 
 

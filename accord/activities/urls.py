@@ -1,2 +1,4 @@
+from accord.activities import views
+
 app_name = "activities"
-urlpatterns = []
+urlpatterns = views.urlpatterns

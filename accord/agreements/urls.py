@@ -1,2 +1,6 @@
+from accord.agreements.views import agreements, documents, expiry, export, workflow
+
 app_name = "agreements"
-urlpatterns = []
+urlpatterns = (
+    expiry.urlpatterns + agreements.urlpatterns + workflow.urlpatterns + documents.urlpatterns + export.urlpatterns
+)

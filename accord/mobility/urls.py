@@ -1,2 +1,4 @@
+from accord.mobility.views import urlpatterns as _urlpatterns
+
 app_name = "mobility"
-urlpatterns = []
+urlpatterns = _urlpatterns

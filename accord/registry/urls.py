@@ -1,4 +1,4 @@
-from accord.registry.views import groups, institutions
+from accord.registry.views import groups, institutions, lookup, merge
 
 app_name = "registry"
-urlpatterns = institutions.urlpatterns + groups.urlpatterns
+urlpatterns = lookup.urlpatterns + merge.urlpatterns + institutions.urlpatterns + groups.urlpatterns

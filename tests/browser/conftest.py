@@ -35,6 +35,13 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    from tests.conftest import ensure_reference_data
+
+    ensure_reference_data()
+
+
 @pytest.fixture
 def offline_page(page, live_server):
     """A page that may only talk to the live server; page.accord_failures lists what failed."""

@@ -1,4 +1,5 @@
 from accord.registry.models.countries import CONTINENTS, Country, CountryGroup
+from accord.registry.models.imports import ImportRun
 from accord.registry.models.institutions import ExternalId, Institution, InstitutionName, Kind, NameKind, Status
 from accord.registry.models.networks import Network, NetworkMembership
 
@@ -7,6 +8,7 @@ __all__ = [
     "Country",
     "CountryGroup",
     "ExternalId",
+    "ImportRun",
     "Institution",
     "InstitutionName",
     "Kind",

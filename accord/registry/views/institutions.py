@@ -2,19 +2,36 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accord.accounts.roles import can
-from accord.accounts.views import ActionRequiredMixin
+from accord.accounts.views import ActionRequiredMixin, ExportMixin
 from accord.registry.filters import InstitutionFilter
 from accord.registry.forms import InstitutionForm, NameFormSet
 from accord.registry.models import Institution
 from accord.registry.services.history import institution_history
+from accord.registry.timeline import partner_status, timeline
 
 
-class InstitutionListView(ActionRequiredMixin, FilterView):
+class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
     action = "registry.view"
+    export_action = "registry.export"
+    export_title = _lazy("Partners")
+    export_columns = [
+        (_lazy("Id"), lambda i: i.pk),
+        (_lazy("Name"), lambda i: i.name),
+        (_lazy("Local name"), lambda i: i.local_name),
+        (_lazy("Kind"), lambda i: i.get_kind_display()),
+        (_lazy("Country"), lambda i: i.country.name if i.country else ""),
+        (_lazy("Continent"), lambda i: i.country.continent_name if i.country else ""),
+        (_lazy("UN region"), lambda i: i.country.subregion if i.country else ""),
+        (_lazy("City"), lambda i: i.city),
+        (_lazy("Website"), lambda i: i.website),
+        (_lazy("ROR id"), lambda i: i.ror_id or ""),
+        (_lazy("Status"), lambda i: i.get_status_display()),
+    ]
     filterset_class = InstitutionFilter
     paginate_by = 50
     template_name = "registry/institution_list.html"
@@ -45,7 +62,10 @@ class InstitutionDetailView(ActionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         inst = self.object
+        entries = timeline(inst)
         return super().get_context_data(
+            timeline=entries,
+            partner_status=None if inst.is_home else partner_status(entries),
             names=inst.names.all(),
             external_ids=inst.external_ids.all(),
             memberships=inst.memberships.select_related("network"),

@@ -4,3 +4,13 @@ document.addEventListener("change", function (event) {
     event.target.form.submit();
   }
 });
+
+// Partner search suggestions (filled by htmx into #typeahead): Escape closes them.
+document.addEventListener("keydown", function (event) {
+  if (event.key === "Escape" && event.target.id === "id_q") {
+    var list = document.getElementById("typeahead");
+    if (list) {
+      list.innerHTML = "";
+    }
+  }
+});

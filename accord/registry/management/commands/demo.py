@@ -5,6 +5,9 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "accord.registry.demo.load",
     "accord.accounts.demo.load",
+    "accord.agreements.demo.load",
+    "accord.mobility.demo.load",
+    "accord.activities.demo.load",
 ]
 
 

@@ -1,0 +1,52 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accord.activities.models import Activity
+from accord.lib.normalize import normalize_name
+from accord.registry.models import Country, Institution, Kind
+
+
+def _years():
+    return [(d.year, d.year) for d in Activity.objects.dates("start_date", "year", order="DESC")]
+
+
+def _countries(request=None):
+    return Country.objects.filter(activities__isnull=False).distinct().order_by("name")
+
+
+def _faculties(request=None):
+    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name")
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    kind = django_filters.ChoiceFilter(choices=Activity.Kind.choices, label=_("Kind"))
+    year = django_filters.TypedChoiceFilter(
+        field_name="start_date__year", choices=_years, coerce=int, label=_("Year")
+    )
+    country = django_filters.ModelChoiceFilter(queryset=_countries, label=_("Country"))
+    partner = django_filters.CharFilter(label=_("Partner"), method="by_partner")
+    faculty = django_filters.ModelChoiceFilter(queryset=_faculties, label=_("Faculty"))
+
+    class Meta:
+        model = Activity
+        fields = ["q", "kind", "year", "country", "partner", "faculty"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value) | Q(city__icontains=value))
+
+    def by_partner(self, queryset, name, value):
+        """A partner's record id, or part of its name, alias or acronym."""
+        value = value.strip()
+        if value.isdigit():
+            return queryset.filter(parties__institution_id=int(value)).distinct()
+        key = normalize_name(value)
+        if not key:
+            return queryset
+        return queryset.filter(
+            Q(parties__institution__search_key__contains=key) | Q(parties__institution__names__search_key=key)
+        ).distinct()

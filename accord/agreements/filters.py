@@ -1,0 +1,37 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accord.agreements.models import Agreement
+from accord.agreements.models.agreements import Kind, Status
+from accord.registry.models import Country, Institution
+
+
+class AgreementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
+    faculty = django_filters.ModelChoiceFilter(
+        queryset=Institution.objects.filter(parent__is_home=True).order_by("name"), label=_("Faculty")
+    )
+    country = django_filters.ModelChoiceFilter(
+        field_name="parties__institution__country", queryset=Country.objects.all(), label=_("Partner country"),
+        distinct=True,
+    )
+    signed_year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("Signed in year"))
+
+    class Meta:
+        model = Agreement
+        fields = ["q", "kind", "status", "faculty", "country", "signed_year"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        match = (
+            Q(title__icontains=value)
+            | Q(notes__icontains=value)
+            | Q(parties__institution__name__icontains=value)
+            | Q(parties__institution__names__name__iexact=value)
+        )
+        return queryset.filter(pk__in=Agreement.objects.filter(match).values("pk"))

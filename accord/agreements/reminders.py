@@ -1,0 +1,92 @@
+"""Reminder e-mails: a registry of sources, each saying whom to remind of what.
+
+A source is a callable taking `today` and returning Reminder items. Apps add theirs with
+`register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
+most one e-mail per source per day.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from accord.agreements.models import Agreement, ReminderSent
+from accord.agreements.models.agreements import ALIVE
+
+
+@dataclass
+class Reminder:
+    user: object
+    subject: str
+    lines: list[str] = field(default_factory=list)
+
+
+Source = Callable[[date], Iterable[Reminder]]
+SOURCES: dict[str, Source] = {}
+
+
+def register(name: str, source: Source) -> None:
+    SOURCES[name] = source
+
+
+def due_for_notice(today: date):
+    """Agreements in force, with an owner, whose end falls within their own notice period."""
+    candidates = (
+        Agreement.objects.filter(status__in=ALIVE, owner__isnull=False, valid_until__gte=today)
+        .select_related("owner")
+        .order_by("valid_until", "pk")
+    )
+    return [a for a in candidates if a.valid_until <= today + timedelta(days=a.renewal_notice_days)]
+
+
+def expiring_agreements(today: date) -> list[Reminder]:
+    by_owner = defaultdict(list)
+    for agreement in due_for_notice(today):
+        by_owner[agreement.owner].append(agreement)
+    reminders = []
+    for owner, agreements in sorted(by_owner.items(), key=lambda item: item[0].pk):
+        subject = (
+            f"Accord: {len(agreements)} agreement{'s' if len(agreements) != 1 else ''} "
+            f"expire{'' if len(agreements) != 1 else 's'} soon"
+        )
+        lines = [
+            f"- {a.title}: ends {a.valid_until.isoformat()} (in {(a.valid_until - today).days} days)"
+            f"{', renews automatically' if a.auto_renew else ''} — {reverse('agreements:agreement-detail', args=[a.pk])}"
+            for a in agreements
+        ]
+        reminders.append(Reminder(owner, subject, lines))
+    return reminders
+
+
+register("agreements", expiring_agreements)
+
+
+def send_reminders(today: date | None = None, *, dry_run: bool = False, write=print) -> int:
+    """Send the day's reminders, each user once per source per day; returns how many were sent
+    (or, with dry_run, would be sent: printed through `write`, nothing recorded)."""
+    today = today or date.today()
+    sent = 0
+    for name, source in SOURCES.items():
+        for reminder in source(today):
+            user = reminder.user
+            if not user.email or not user.is_active:
+                continue
+            if ReminderSent.objects.filter(user=user, source=name, day=today).exists():
+                continue
+            body = "\n".join(reminder.lines)
+            if dry_run:
+                write(f"To: {user.email}\nSubject: {reminder.subject}\n{body}\n")
+                sent += 1
+                continue
+            try:
+                with transaction.atomic():
+                    ReminderSent.objects.create(user=user, source=name, day=today, subject=reminder.subject[:300])
+                    send_mail(reminder.subject, body, None, [user.email])
+            except IntegrityError:  # another run sent it meanwhile
+                continue
+            sent += 1
+    return sent

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from accord.accounts.roles import can
+from accord.agreements.documents import attach
+from accord.agreements.forms import DocumentForm
+from accord.agreements.models import Agreement, Document
+from accord.agreements.views.agreements import forbidden
+
+
+def document_upload(request, pk):
+    agreement = get_object_or_404(Agreement, pk=pk)
+    if not can(request.user, "records.change", agreement):
+        return forbidden(request)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attach(agreement, form.cleaned_data["file"], by=request.user,
+                   description=form.cleaned_data["description"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("Document uploaded."))
+            return redirect(agreement)
+    return render(request, "agreements/document_form.html", {"form": form, "object": agreement, "max_mb": settings.ACCORD_MAX_UPLOAD_MB},
+                  status=400 if form.errors else 200)
+
+
+def document_download(request, pk):
+    if not can(request.user, "records.view"):
+        return forbidden(request)
+    document = get_object_or_404(Document, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("The file of this document is missing.")) from None
+    response = FileResponse(handle, as_attachment=True, filename=document.original_name,
+                            content_type=document.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+urlpatterns = [
+    path("<int:pk>/documents/new/", document_upload, name="document-upload"),
+    path("documents/<int:pk>/", document_download, name="document-download"),
+]

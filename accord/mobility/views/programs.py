@@ -1,0 +1,70 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from accord.mobility.filters import ProgramFilter
+from accord.mobility.forms import PartnerFormSet, ProgramForm
+from accord.mobility.models import Program, ProgramPartner
+from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+
+
+class ProgramListView(RecordListView):
+    filterset_class = ProgramFilter
+    template_name = "mobility/program_list.html"
+    results_template = "mobility/_program_results.html"
+
+    def get_queryset(self):
+        return Program.objects.select_related("country", "faculty").order_by("name", "pk")
+
+
+class ProgramDetailView(RecordDetailView):
+    model = Program
+    template_name = "mobility/program_detail.html"
+
+    def get_queryset(self):
+        return Program.objects.select_related("country", "faculty")
+
+    def get_context_data(self, **kwargs):
+        program = self.object
+        return super().get_context_data(
+            partnerships=program.partnerships.select_related("institution__country").order_by(
+                "role", "institution__name"
+            ),
+            cohorts=program.cohorts.select_related("nationality").order_by("-academic_year", "pk"),
+            mobility_count=program.mobilities.count(),
+            **kwargs,
+        )
+
+    def get_history(self):
+        partners = ProgramPartner.history.filter(program_id=self.object.pk)
+        return history(self.object, related=((partners, "partner"),))
+
+
+FORMSETS = (("partners", PartnerFormSet, _("Partner institutions")),)
+
+
+def _edit(request, pk=None):
+    return edit_record(
+        request, model=Program, form_class=ProgramForm, template="mobility/program_form.html", formsets=FORMSETS,
+        list_url=reverse("mobility:program-list"), pk=pk,
+    )
+
+
+def program_create(request):
+    return _edit(request)
+
+
+def program_update(request, pk):
+    return _edit(request, pk)
+
+
+def program_delete(request, pk):
+    return delete_record(request, model=Program, pk=pk, list_url=reverse("mobility:program-list"))
+
+
+urlpatterns = [
+    path("programs/", ProgramListView.as_view(), name="program-list"),
+    path("programs/new/", program_create, name="program-create"),
+    path("programs/<int:pk>/", ProgramDetailView.as_view(), name="program-detail"),
+    path("programs/<int:pk>/edit/", program_update, name="program-update"),
+    path("programs/<int:pk>/delete/", program_delete, name="program-delete"),
+]

@@ -1,0 +1,5 @@
+from accord.registry.importers import ImportCommand
+
+
+class Command(ImportCommand):
+    importer_name = "hipo"
