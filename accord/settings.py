@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "accord.mobility",
     "accord.agreements",
     "accord.activities",
+    "accord.newsroom",
+    "accord.insights",
+    "accord.guidance",
+    "accord.api",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,10 @@ urlpatterns = [
     path("agreements/", include("accord.agreements.urls")),
     path("activities/", include("accord.activities.urls")),
     path("people/", include("accord.mobility.urls")),
+    path("newsroom/", include("accord.newsroom.urls")),
+    path("insights/", include("accord.insights.urls")),
+    path("guidance/", include("accord.guidance.urls")),
+    path("api/", include("accord.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -136,7 +136,7 @@ class RorImporter(Importer):
         # one query instead of one per scheme and batch (a tenth of a large import)
         self.external: dict[tuple[str, str], tuple[int, int, bool]] = {}
         self.index_of: dict[str, int] = {}  # ror id -> record number, to report repeats
-        self.relations: list[tuple] = []  # (record, pk, parent ror, successor ror, parent_id, successor_id)
+        self.relations: list[tuple] = []  # (record, pk, attname, label, ror id) for link() to resolve
         self.preexisting: set[int] = set()  # institutions of the file that were in the registry before
         self.touched: set[int] = set()  # those of them this import changed
 
@@ -336,11 +336,24 @@ class RorImporter(Importer):
             existing.update({inst.ror_id: inst for inst in Institution.objects.filter(pk__in=chunk)})
 
         to_create, to_update, fields_changed = [], [], set()
-        institutions = []
+        institutions, pending = [], []
         for where, parsed in batch:
             values = dict(parsed["values"])
             if parsed["local"]:
                 values["local_name"], values["local_language"] = parsed["local"]
+            # Relationships to organisations already known are set now; the others (later in the
+            # file, or nowhere) wait for the second pass, link().
+            for attname, label in (("parent_id", "parent"), ("successor_id", "successor")):
+                ror = parsed[label]
+                if ror == parsed["ror_id"]:
+                    self.warn(f"{where}: {label} is the record itself; ignored")
+                    ror = None
+                if ror is None:
+                    values[attname] = None
+                elif ror in self.pks:
+                    values[attname] = self.pks[ror]
+                else:
+                    pending.append((len(institutions), where, attname, label, ror))
             inst = existing.get(parsed["ror_id"])
             if inst is None:
                 inst = new_institution(ror_id=parsed["ror_id"], **values)
@@ -355,13 +368,10 @@ class RorImporter(Importer):
         create_institutions(self, to_create)
         update_institutions(self, to_update, fields_changed)
         self.created += len(to_create)
-
-        for (where, parsed), inst in zip(batch, institutions):
+        for (_, parsed), inst in zip(batch, institutions):
             self.pks[parsed["ror_id"]] = inst.pk
-            if parsed["parent"] or parsed["successor"] or inst.parent_id or inst.successor_id:
-                self.relations.append(
-                    (where, inst.pk, parsed["parent"], parsed["successor"], inst.parent_id, inst.successor_id)
-                )
+        for index, where, attname, label, ror in pending:
+            self.relations.append((where, institutions[index].pk, attname, label, ror))
         existing_pks = {inst.pk for inst in existing.values()}
         self.preexisting |= existing_pks
         self.write_names(batch, institutions, existing_pks)
@@ -427,26 +437,20 @@ class RorImporter(Importer):
             self.touched.add(pk)
 
     def link(self) -> None:
-        """Second pass: parent and successor, by ROR id, now that every record is in."""
-        changes = {}
-        for where, pk, parent, successor, parent_id, successor_id in self.relations:
-            new = []
-            for label, ror in (("parent", parent), ("successor", successor)):
-                target = self.pks.get(ror) if ror else None
-                if ror and target is None:
-                    self.warn(f"{where}: {label} https://ror.org/{ror} is neither in the file nor in the registry")
-                if target == pk:
-                    self.warn(f"{where}: {label} is the record itself; ignored")
-                    target = None
-                new.append(target)
-            if (parent_id, successor_id) != tuple(new):
-                changes[pk] = new
-        if not changes:
-            return
-        pks = sorted(changes)
-        for chunk in chunked(pks, 500):
-            objs = list(Institution.objects.filter(pk__in=chunk))
-            for obj in objs:
-                obj.parent_id, obj.successor_id = changes[obj.pk]
-                self.touch(obj.pk)
-            update_institutions(self, objs, ["parent", "successor"])
+        """Second pass: parents and successors that came later in the file than their record."""
+        changes: dict[int, dict[str, int | None]] = {}
+        for where, pk, attname, label, ror in self.relations:
+            target = self.pks.get(ror)
+            if target is None:
+                self.warn(f"{where}: {label} https://ror.org/{ror} is neither in the file nor in the registry")
+            changes.setdefault(pk, {})[attname] = target
+        for chunk in chunked(sorted(changes), 500):
+            changed, fields = [], set()
+            for values in Institution.objects.filter(pk__in=chunk).values():
+                row = Row(**values)
+                updated = changed_fields(row, changes[row.id])
+                if updated:
+                    changed.append(row)
+                    fields.update(updated)
+                    self.touch(row.id)
+            update_institutions(self, changed, fields)

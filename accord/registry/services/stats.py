@@ -1,4 +1,11 @@
-"""Headline figures of the registry, computed with aggregate queries (no loops over rows)."""
+"""Headline figures of the registry, computed with aggregate queries (no loops over rows).
+
+Other apps add their own figures to `accord stats --json` by registering a section in their
+AppConfig.ready(): `stats.register_section("guidance", fn)`, where fn(year=None, group=None)
+returns a JSON-serialisable dict.
+"""
+
+from collections.abc import Callable
 
 from django.db.models import Count, Q
 
@@ -49,3 +56,18 @@ def headline(group: CountryGroup | None = None) -> dict:
         "groups": groups,
         "networks": networks,
     }
+
+
+SECTIONS: dict[str, Callable[..., dict]] = {}
+
+
+def register_section(name: str, fn: Callable[..., dict]) -> None:
+    SECTIONS[name] = fn
+
+
+def all_figures(*, year: int | None = None, group: CountryGroup | None = None) -> dict:
+    """The headline figures plus every registered section, as `accord stats --json` prints them."""
+    figures = headline(group)
+    for name, fn in SECTIONS.items():
+        figures[name] = fn(year=year, group=group)
+    return figures

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from accord.registry.models import CountryGroup
-from accord.registry.services.stats import headline
+from accord.registry.services.stats import all_figures
 
 
 class Command(BaseCommand):
@@ -12,8 +12,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="Print one JSON object.")
         parser.add_argument("--group", help="Count only partners in this country group (name or slug).")
+        parser.add_argument("--year", type=int, help="Figures for one calendar year (sections that support it).")
 
-    def handle(self, *args, json=False, group=None, **options):
+    def handle(self, *args, json=False, group=None, year=None, **options):
         selected = None
         if group:
             selected = CountryGroup.objects.filter(name__iexact=group).first() or CountryGroup.objects.filter(
@@ -21,7 +22,7 @@ class Command(BaseCommand):
             ).first()
             if selected is None:
                 raise CommandError(f"no country group named {group!r}")
-        figures = headline(selected)
+        figures = all_figures(year=year, group=selected)
         if group:
             figures["group"] = selected.name
         if json:
