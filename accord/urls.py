@@ -4,9 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from accord.accounts.ratelimit import RateLimitedLoginView
+
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="registry:institution-list", permanent=False)),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("", RedirectView.as_view(pattern_name="insights:dashboard", permanent=False)),
+    path("login/", RateLimitedLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accord.accounts.urls")),

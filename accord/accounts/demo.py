@@ -34,5 +34,14 @@ def load() -> dict:
     return {"users": len(USERS)}
 
 
+# Demo users other apps create in their own demo step (username, role, full name, faculty).
+EXTRA_USERS: list[tuple] = []
+
+
+def register_users(users) -> None:
+    """Let `accord demo --list-users` show another app's demo logins too."""
+    EXTRA_USERS.extend(u for u in users if u not in EXTRA_USERS)
+
+
 def describe() -> list[str]:
-    return [f"  {username:<12} {DEMO_PASSWORD}   ({role})" for username, role, _, _ in USERS]
+    return [f"  {username:<12} {DEMO_PASSWORD}   ({role})" for username, role, _, _ in USERS + EXTRA_USERS]

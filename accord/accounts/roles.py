@@ -28,8 +28,23 @@ ACTIONS = {
     "records.import": STAFF,
     "records.export": VIEWER,
     "people.contacts": STAFF,
+    # newsroom: articles and the records proposed from them
+    "newsroom.view": VIEWER,
+    "newsroom.ingest": STAFF,
+    "newsroom.review": STAFF,
+    "insights.view": VIEWER,
+    "insights.report": VIEWER,
     "accounts.manage": ADMIN,
+    # the guidance center: calls, applications, consultations (teachers also: see GROUP_ACTIONS)
+    "guidance.browse": VIEWER,
+    "guidance.apply": STAFF,
+    "guidance.manage": STAFF,
 }
+
+# Groups outside the role order that grant a few actions: a teacher applies for calls but does not
+# see the office's records.
+TEACHER = "teacher"
+GROUP_ACTIONS = {TEACHER: {"guidance.browse", "guidance.apply"}}
 
 # Actions a coordinator may also do on what belongs to their faculty.
 FACULTY_SCOPED = {"registry.change", "records.change"}
@@ -41,14 +56,22 @@ def role_of(user) -> str | None:
         return None
     if user.is_superuser:
         return ADMIN
-    names = getattr(user, "_accord_group_names", None)
-    if names is None:
-        names = set(user.groups.values_list("name", flat=True))
-        user._accord_group_names = names
+    names = group_names(user)
     for role in reversed(ROLES):
         if role in names:
             return role
     return None
+
+
+def group_names(user) -> set[str]:
+    """The names of an authenticated, active user's groups (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    names = getattr(user, "_accord_group_names", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))
+        user._accord_group_names = names
+    return names
 
 
 def has_role(user, minimum: str) -> bool:
@@ -85,4 +108,4 @@ def can(user, action: str, obj=None) -> bool:
         return True
     if action in FACULTY_SCOPED and role_of(user) == COORDINATOR:
         return belongs_to_faculty(obj, faculty_of(user))
-    return False
+    return any(action in GROUP_ACTIONS.get(name, ()) for name in group_names(user))

@@ -29,10 +29,24 @@ class ActionRequiredMixin(AccessMixin):
 class ProfileView(TemplateView):
     template_name = "accounts/profile.html"
 
+    def post(self, request, *args, **kwargs):  # the token views render the profile after a POST
+        return self.get(request, *args, **kwargs)
+
+    def get(self, request, *args, status=200, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.status_code = status
+        response["Cache-Control"] = "no-store"  # a new token is shown once: keep it out of caches
+        return response
+
     def get_context_data(self, **kwargs):
+        from accord.accounts.tokens import TokenForm
+        from accord.api.models import ApiToken
+
         user = self.request.user
+        kwargs.setdefault("token_form", TokenForm())
         return super().get_context_data(
-            role_label=ROLE_LABELS.get(role_of(user), "no role"), faculty=faculty_of(user), **kwargs
+            role_label=ROLE_LABELS.get(role_of(user), "no role"), faculty=faculty_of(user),
+            tokens=ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"), **kwargs
         )
 
 

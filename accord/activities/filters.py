@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accord.activities.models import Activity
+from accord.insights.filters import ScopeFilterMixin
 from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, Institution, Kind
 
@@ -19,7 +20,8 @@ def _faculties(request=None):
     return Institution.objects.filter(kind=Kind.FACULTY).order_by("name")
 
 
-class ActivityFilter(django_filters.FilterSet):
+class ActivityFilter(ScopeFilterMixin):
+    scope_target = "activities"  # ?period=2024&group=SLUG&partner_kind=K: activities as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(choices=Activity.Kind.choices, label=_("Kind"))
     year = django_filters.TypedChoiceFilter(

@@ -1,4 +1,5 @@
+from accord.accounts.tableimport_views import import_urls
 from accord.activities import views
 
 app_name = "activities"
-urlpatterns = views.urlpatterns
+urlpatterns = views.urlpatterns + import_urls("activities")

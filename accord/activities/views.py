@@ -1,19 +1,51 @@
+from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from accord.accounts.views import ExportMixin
 from accord.activities.filters import ActivityFilter
 from accord.activities.forms import ActivityForm, AgreementFormSet, PartyFormSet, PersonFormSet
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson
 from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
-class ActivityListView(RecordListView):
+def _parties(activity) -> str:
+    """As the activities import reads them: "Name (Role); …"."""
+    return "; ".join(f"{p.institution.name} ({p.get_role_display()})" for p in activity.parties.all())
+
+
+class ActivityListView(ExportMixin, RecordListView):
     filterset_class = ActivityFilter
     template_name = "activities/activity_list.html"
     results_template = "activities/_activity_results.html"
+    export_title = _("Activities")
+    # the headings are those of the activities import (accord/activities/imports.py): an export imports back
+    export_columns = [
+        (_("Id"), lambda a: a.pk),
+        (_("Title"), lambda a: a.title),
+        (_("Kind"), lambda a: a.get_kind_display()),
+        (_("Start date"), lambda a: a.start_date),
+        (_("End date"), lambda a: a.end_date),
+        (_("Date precision"), lambda a: a.get_date_precision_display()),
+        (_("City"), lambda a: a.city),
+        (_("Country"), lambda a: a.country.name if a.country else ""),
+        (_("Parties"), _parties),
+        (_("Faculty"), lambda a: a.faculty.name if a.faculty else ""),
+        (_("Participants"), lambda a: a.participant_count),
+        (_("Universities"), lambda a: a.university_count),
+        (_("Countries"), lambda a: a.country_count),
+        (_("Submissions"), lambda a: a.submission_count),
+        (_("Source"), lambda a: a.source_url),
+        (_("Description"), lambda a: a.description),
+    ]
 
     def get_queryset(self):
-        return Activity.objects.select_related("country", "faculty").order_by("-start_date", "title", "pk")
+        parties = ActivityParty.objects.select_related("institution").order_by("role", "institution__name", "pk")
+        return (
+            Activity.objects.select_related("country", "faculty")
+            .prefetch_related(Prefetch("parties", queryset=parties))
+            .order_by("-start_date", "title", "pk")
+        )
 
 
 class ActivityDetailView(RecordDetailView):

@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.agreements.models import Agreement
 from accord.agreements.models.agreements import Kind, Status
+from accord.insights.filters import ScopeFilterMixin
 from accord.registry.models import Country, Institution
 
 
-class AgreementFilter(django_filters.FilterSet):
+class AgreementFilter(ScopeFilterMixin):
+    scope_target = "agreements"  # ?period=2024&group=SLUG&partner_kind=K: agreements as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))

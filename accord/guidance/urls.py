@@ -1,2 +1,4 @@
+from accord.guidance.views import applications, calls, consultations, personal
+
 app_name = "guidance"
-urlpatterns = []
+urlpatterns = calls.urlpatterns + applications.urlpatterns + consultations.urlpatterns + personal.urlpatterns

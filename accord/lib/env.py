@@ -72,3 +72,17 @@ def env_database_url(name: str) -> str | None:
     if scheme not in {"postgres", "postgresql", "pgsql"} or "://" not in value:
         raise SettingError(f"{name} must be a postgresql:// URL; got scheme {scheme!r}")
     return value
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """`X-Forwarded-Proto: https` -> ("HTTP_X_FORWARDED_PROTO", "https") for SECURE_PROXY_SSL_HEADER.
+
+    Set it only behind a proxy that always sets (and strips from clients) that header."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return None
+    header, sep, expected = value.partition(":")
+    header, expected = header.strip(), expected.strip()
+    if not sep or not header or not expected or not all(c.isalnum() or c == "-" for c in header):
+        raise SettingError(f"{name} must look like 'X-Forwarded-Proto: https'; got {value!r}")
+    return "HTTP_" + header.upper().replace("-", "_"), expected

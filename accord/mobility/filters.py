@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accord.insights.filters import MobilityScopeFilterMixin
 from accord.lib.normalize import normalize_name
 from accord.mobility.models import Level, Mobility, Person, Program, academic_year_label
 from accord.registry.models import Country, Institution, Kind
@@ -56,7 +57,8 @@ class PersonFilter(django_filters.FilterSet):
         return queryset if query is None else queryset.filter(query).distinct()
 
 
-class MobilityFilter(django_filters.FilterSet):
+class MobilityFilter(MobilityScopeFilterMixin):
+    # ?period=2024&region=R&group=SLUG&partner_kind=K: stays as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     direction = django_filters.ChoiceFilter(choices=Mobility.Direction.choices, label=_("Direction"))
     kind = django_filters.ChoiceFilter(choices=Mobility.Kind.choices, label=_("Kind"))

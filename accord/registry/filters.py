@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accord.insights.filters import ScopeFilterMixin
 from accord.lib.normalize import fold, normalize_name
 from accord.registry.models import CONTINENTS, Country, CountryGroup, Institution, Kind, Network, Status
 
@@ -11,7 +12,8 @@ def _subregions():
     return [(v, v) for v in sorted(set(values))]
 
 
-class InstitutionFilter(django_filters.FilterSet):
+class InstitutionFilter(ScopeFilterMixin):
+    scope_target = "partners"  # ?period=2024&faculty=ID: partners as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("Country"))
     continent = django_filters.ChoiceFilter(

@@ -73,7 +73,8 @@ def login(offline_page, live_server):
         offline_page.fill("input[name=username]", user.username)
         offline_page.fill("input[name=password]", PASSWORD)
         offline_page.click("button[type=submit]")
-        offline_page.wait_for_url(f"{live_server.url}/partners/**")
+        offline_page.wait_for_url(lambda url: "/login/" not in url)
+        offline_page.wait_for_load_state("networkidle")  # the landing page may still be loading parts
         return offline_page
 
     return do

@@ -10,6 +10,7 @@ def test_a_viewer_logs_in_and_filters_partners_by_country_without_internet(login
     Institution.objects.create(name="Université Claude Bernard Lyon 1", country=Country.objects.get(code="FR"))
     Institution.objects.create(name="Bauman Moscow State Technical University", country=Country.objects.get(code="RU"))
     page = login(victor)
+    page.goto(f"{live_server.url}/partners/")  # the dashboard is the landing page
     assert page.locator("table.partners tbody tr").count() == 3
     page.select_option("select[name=country]", "FR")
     page.wait_for_function("document.querySelectorAll('table.partners tbody tr').length === 1")

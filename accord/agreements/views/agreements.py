@@ -5,11 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
-from accord.accounts.views import ActionRequiredMixin
+from accord.accounts.views import ActionRequiredMixin, ExportMixin
 from accord.agreements.concurrency import save_if_unchanged
 from accord.agreements.filters import AgreementFilter
 from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, RenewForm, SignatoryFormSet
@@ -22,8 +23,33 @@ def forbidden(request):
     return render(request, "403.html", status=403)
 
 
-class AgreementListView(ActionRequiredMixin, FilterView):
+def _partners(agreement) -> str:
+    """The parties other than the home university, as the import reads them: "Name (Role); …"."""
+    return "; ".join(
+        f"{p.institution.name} ({p.get_role_display()})" for p in agreement.parties.all() if p.role != p.Role.HOME
+    )
+
+
+class AgreementListView(ActionRequiredMixin, ExportMixin, FilterView):
     action = "records.view"
+    export_title = _lazy("Agreements")
+    # the headings are those of the agreements import (accord/agreements/imports.py): an export imports back
+    export_columns = [
+        (_lazy("Id"), lambda a: a.pk),
+        (_lazy("Title"), lambda a: a.title),
+        (_lazy("Kind"), lambda a: a.get_kind_display()),
+        (_lazy("Status"), lambda a: a.get_status_display()),
+        (_lazy("Partners"), _partners),
+        (_lazy("Faculty"), lambda a: a.faculty.name if a.faculty else ""),
+        (_lazy("Signed on"), lambda a: a.signed_on),
+        (_lazy("Signed precision"), lambda a: a.get_signed_precision_display()),
+        (_lazy("Signing mode"), lambda a: a.get_signing_mode_display()),
+        (_lazy("Valid from"), lambda a: a.valid_from),
+        (_lazy("Valid until"), lambda a: a.valid_until),
+        (_lazy("Auto renew"), lambda a: "yes" if a.auto_renew else "no"),
+        (_lazy("Subject areas"), lambda a: "; ".join(a.subject_areas)),
+        (_lazy("Notes"), lambda a: a.notes),
+    ]
     filterset_class = AgreementFilter
     paginate_by = 50
     template_name = "agreements/agreement_list.html"

@@ -1,19 +1,45 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
+from accord.accounts.views import ExportMixin
 from accord.mobility.filters import MobilityFilter
 from accord.mobility.forms import MobilityForm
 from accord.mobility.models import Mobility
 from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record
 
 
-class MobilityListView(RecordListView):
+def _name(institution) -> str:
+    return institution.name if institution else ""
+
+
+class MobilityListView(ExportMixin, RecordListView):
     filterset_class = MobilityFilter
     template_name = "mobility/mobility_list.html"
     results_template = "mobility/_mobility_results.html"
+    export_title = _("Mobility")
+    # the headings are those of the mobility import (accord/mobility/imports.py): an export imports back
+    export_columns = [
+        (_("Id"), lambda m: m.pk),
+        (_("Direction"), lambda m: m.get_direction_display()),
+        (_("Kind"), lambda m: m.get_kind_display()),
+        (_("Person"), lambda m: m.person.name),
+        (_("Nationality"), lambda m: m.person.nationality.name if m.person.nationality else ""),
+        (_("Person kind"), lambda m: m.person.get_kind_display()),
+        (_("Home institution"), lambda m: _name(m.home_institution)),
+        (_("Host institution"), lambda m: _name(m.host_institution)),
+        (_("Program"), lambda m: m.program.name if m.program else ""),
+        (_("Start date"), lambda m: m.start_date),
+        (_("End date"), lambda m: m.end_date),
+        (_("Academic year"), lambda m: m.academic_year_label),
+        (_("Level"), lambda m: m.get_level_display()),
+        (_("Scholarship"), lambda m: m.scholarship),
+        (_("Faculty"), lambda m: _name(m.faculty)),
+        (_("Notes"), lambda m: m.notes),
+    ]
 
     def get_queryset(self):
         return Mobility.objects.select_related(
-            "person__nationality", "home_institution", "host_institution", "program"
+            "person__nationality", "home_institution", "host_institution", "program", "faculty"
         ).order_by("-start_date", "person__name", "pk")
 
 

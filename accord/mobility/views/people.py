@@ -1,19 +1,40 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from accord.accounts.roles import can
+from accord.accounts.views import ExportMixin
 from accord.mobility.filters import PersonFilter
 from accord.mobility.forms import CONTACT_FIELDS, PersonForm
 from accord.mobility.models import Person
 from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
-class PersonListView(RecordListView):
+class PersonListView(ExportMixin, RecordListView):
     filterset_class = PersonFilter
     template_name = "mobility/person_list.html"
     results_template = "mobility/_person_results.html"
+    export_title = _("People")
+    export_base_columns = [
+        (_("Id"), lambda p: p.pk),
+        (_("Name"), lambda p: p.name),
+        (_("Local name"), lambda p: p.local_name),
+        (_("Title"), lambda p: p.title),
+        (_("Kind"), lambda p: p.get_kind_display()),
+        (_("Institution"), lambda p: p.institution.name if p.institution else ""),
+        (_("Nationality"), lambda p: p.nationality.name if p.nationality else ""),
+        (_("Faculty"), lambda p: p.faculty.name if p.faculty else ""),
+    ]
+    contact_columns = [(_("Email"), lambda p: p.email), (_("Phone"), lambda p: p.phone)]
+
+    @property
+    def export_columns(self):
+        """Contact data only for those who may see it (people.contacts)."""
+        if can(self.request.user, "people.contacts"):
+            return self.export_base_columns + self.contact_columns
+        return self.export_base_columns
 
     def get_queryset(self):
-        return Person.objects.select_related("institution", "nationality").order_by("name", "pk")
+        return Person.objects.select_related("institution", "nationality", "faculty").order_by("name", "pk")
 
 
 class PersonDetailView(RecordDetailView):

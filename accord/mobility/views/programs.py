@@ -1,19 +1,46 @@
+from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from accord.accounts.views import ExportMixin
 from accord.mobility.filters import ProgramFilter
 from accord.mobility.forms import PartnerFormSet, ProgramForm
 from accord.mobility.models import Program, ProgramPartner
 from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
-class ProgramListView(RecordListView):
+def _partners(program) -> str:
+    return "; ".join(f"{p.institution.name} ({p.get_role_display()})" for p in program.partnerships.all())
+
+
+class ProgramListView(ExportMixin, RecordListView):
     filterset_class = ProgramFilter
     template_name = "mobility/program_list.html"
     results_template = "mobility/_program_results.html"
+    export_title = _("Programs")
+    export_columns = [
+        (_("Id"), lambda p: p.pk),
+        (_("Name"), lambda p: p.name),
+        (_("Kind"), lambda p: p.get_kind_display()),
+        (_("Level"), lambda p: p.get_level_display()),
+        (_("Partners"), _partners),
+        (_("Start date"), lambda p: p.start_date),
+        (_("End date"), lambda p: p.end_date),
+        (_("Year established"), lambda p: p.established),
+        (_("Students per intake"), lambda p: p.intake),
+        (_("City"), lambda p: p.city),
+        (_("Country"), lambda p: p.country.name if p.country else ""),
+        (_("Faculty"), lambda p: p.faculty.name if p.faculty else ""),
+        (_("Website"), lambda p: p.website),
+    ]
 
     def get_queryset(self):
-        return Program.objects.select_related("country", "faculty").order_by("name", "pk")
+        partners = ProgramPartner.objects.select_related("institution").order_by("role", "institution__name", "pk")
+        return (
+            Program.objects.select_related("country", "faculty")
+            .prefetch_related(Prefetch("partnerships", queryset=partners))
+            .order_by("name", "pk")
+        )
 
 
 class ProgramDetailView(RecordDetailView):

@@ -20,10 +20,10 @@ from accord.registry.importers.base import (
     changed_fields,
     chunked,
     create_institutions,
+    insert_children,
     register,
     update_institutions,
     url,
-    create_with_history,
 )
 from accord.registry.importers.ror import ror_id
 from accord.registry.models import Country, Institution, InstitutionName, Kind, NameKind, Status
@@ -358,7 +358,7 @@ class CsvImporter(Importer):
             to_delete.extend(gone)
             if inst.pk in existing_pks and (gone or wanted - set(have)):
                 changed.add(inst.pk)
-        create_with_history(self, InstitutionName, to_create)
+        insert_children(self, InstitutionName, to_create)
         for chunk in chunked(to_delete):
             InstitutionName.objects.filter(pk__in=chunk).delete()
         return changed

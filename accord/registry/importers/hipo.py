@@ -22,12 +22,12 @@ from collections import Counter, defaultdict
 from accord.registry.importers.base import (
     BadValue,
     Importer,
+    Row,
     changed_fields,
     chunked,
     create_institutions,
-    create_with_history,
+    insert_children,
     new_institution,
-    Row,
     register,
     string_list,
     text,
@@ -169,7 +169,7 @@ class HipoImporter(Importer):
             seen_inst[key] = inst
 
         create_institutions(self, to_create)
-        create_with_history(
+        insert_children(
             self,
             ExternalId,
             [Row(institution_id=i.pk, scheme=SCHEME, value=key, preferred=False) for key, i in new_keys.items()],

@@ -42,27 +42,27 @@ from typing import Any, Iterator
 import ijson
 from babel.languages import get_official_languages
 
+from accord.lib.normalize import normalize_name
 from accord.registry.importers.base import (
     MAX_ERRORS,
     BadValue,
     Importer,
+    Row,
     changed_fields,
     chunked,
     coordinate,
     create_institutions,
+    insert_children,
+    new_institution,
     register,
     string_list,
     text,
+    update_children,
     update_institutions,
-    url,
-    create_with_history,
-    Row,
-    new_institution,
     update_rows,
-    update_with_history,
+    url,
     year,
 )
-from accord.lib.normalize import normalize_name
 from accord.registry.models import ExternalId, Institution, InstitutionName, Kind, NameKind, Status
 
 ROR_ID = re.compile(r"^0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}$")
@@ -402,7 +402,7 @@ class RorImporter(Importer):
             to_delete.extend(gone)
             if gone or len(to_create) + len(to_relabel) > count:
                 self.touch(inst.pk)
-        create_with_history(self, InstitutionName, to_create)
+        insert_children(self, InstitutionName, to_create)
         update_rows(self, InstitutionName, to_relabel, ["language"])
         for chunk in chunked(to_delete):
             InstitutionName.objects.filter(pk__in=chunk).delete()  # rare; history via signals
@@ -427,8 +427,8 @@ class RorImporter(Importer):
                     self.touch(row[1])
                 to_update.append(Row(id=row[0], institution_id=inst_pk, scheme=scheme, value=value, preferred=preferred))
                 self.touch(inst_pk)
-        create_with_history(self, ExternalId, to_create)
-        update_with_history(self, ExternalId, to_update, ["institution", "preferred"])
+        insert_children(self, ExternalId, to_create)
+        update_children(self, ExternalId, to_update, ["institution", "preferred"])
         for row in (*to_create, *to_update):
             self.external[(row.scheme, row.value)] = (row.id, row.institution_id, row.preferred)
 

@@ -8,6 +8,7 @@ DEMO_STEPS = [
     "accord.agreements.demo.load",
     "accord.mobility.demo.load",
     "accord.activities.demo.load",
+    "accord.guidance.demo.load",
 ]
 
 

@@ -1,0 +1,5 @@
+from accord.accounts.tableimport_command import TableImportCommand
+
+
+class Command(TableImportCommand):
+    kind = "agreements"

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from accord.api.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by `accord backup` into an empty, migrated database (all or nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+
+    def handle(self, *args, file, **options):
+        try:
+            kind = restore(file)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"Restored {file} ({kind})")

@@ -1,0 +1,86 @@
+"""The resources of /api/v1/: which model, which FileSet of the web list, which permissions."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from accord.activities.filters import ActivityFilter
+from accord.activities.models import Activity, ActivityParty
+from accord.agreements.concurrency import StaleVersion, save_or_raise
+from accord.agreements.filters import AgreementFilter
+from accord.agreements.models import Agreement, AgreementParty
+from accord.api.crud import Resource
+from accord.mobility.filters import MobilityFilter, ProgramFilter
+from accord.mobility.models import Mobility, Program, ProgramPartner
+from accord.registry.filters import InstitutionFilter
+from accord.registry.models import Institution
+
+
+def check_parties(parties) -> list:
+    """Problems with a list of parties, located by index: unknown institutions, an institution twice."""
+    ids = [p["institution"] for p in parties]
+    known = set(Institution.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    problems, seen = [], set()
+    for i, party in enumerate(parties):
+        if party["institution"] not in known:
+            problems.append(([i, "institution"], f"No institution with id {party['institution']}."))
+        elif party["institution"] in seen:
+            problems.append(([i, "institution"], f"Institution {party['institution']} is listed twice."))
+        seen.add(party["institution"])
+    return problems
+
+
+def replace_parties(agreement, parties):
+    for old in agreement.parties.all():
+        old.delete()  # one by one, so the history keeps each removal
+    for party in parties:
+        AgreementParty.objects.create(agreement=agreement, institution_id=party["institution"], role=party["role"])
+
+
+def save_agreement(agreement, expected_version, fields):
+    """The agreements' optimistic lock (accord.agreements.concurrency): 409 and nothing written if stale."""
+    save_or_raise(agreement, expected_version, fields=fields)
+
+
+def save_activity(activity, expected_version, fields):
+    """Activities raise `version` on every save; the row is locked while the version is compared."""
+    with transaction.atomic():
+        current = Activity.objects.select_for_update().get(pk=activity.pk)
+        if current.version != expected_version:
+            raise StaleVersion(current)
+        activity.version = current.version
+        activity.save()
+
+
+def _agreements():
+    parties = AgreementParty.objects.select_related("institution").order_by("pk")
+    return Agreement.objects.prefetch_related(Prefetch("parties", queryset=parties)).order_by("-signed_on", "-pk")
+
+
+def _activities():
+    parties = ActivityParty.objects.select_related("institution").order_by("role", "institution__name", "pk")
+    return Activity.objects.prefetch_related(Prefetch("parties", queryset=parties)).order_by("-start_date", "title", "pk")
+
+
+def _programs():
+    partners = ProgramPartner.objects.select_related("institution").order_by("role", "institution__name", "pk")
+    return Program.objects.prefetch_related(Prefetch("partnerships", queryset=partners)).order_by("name", "pk")
+
+
+INSTITUTIONS = Resource(
+    name="institutions", model=Institution, filterset=InstitutionFilter,
+    queryset=lambda: Institution.objects.order_by("name", "pk"),
+    view="registry.view", add="registry.add", change="registry.change", faculty_scoped=False,
+)
+AGREEMENTS = Resource(
+    name="agreements", model=Agreement, filterset=AgreementFilter, queryset=_agreements,
+    faculty_limit={"parent__is_home": True},
+    children={"parties": (check_parties, replace_parties)}, save_update=save_agreement,
+)
+ACTIVITIES = Resource(
+    name="activities", model=Activity, filterset=ActivityFilter, queryset=_activities, save_update=save_activity,
+)
+MOBILITY = Resource(
+    name="mobility", model=Mobility, filterset=MobilityFilter,
+    queryset=lambda: Mobility.objects.select_related("person").order_by("-start_date", "person__name", "pk"),
+)
+PROGRAMS = Resource(name="programs", model=Program, filterset=ProgramFilter, queryset=_programs)

@@ -1,0 +1,37 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from accord.insights.reports import FORMATS, build_report
+from accord.insights.services.scope import Scope
+from accord.registry.models import Institution
+
+
+class Command(BaseCommand):
+    help = "Write the yearly international-cooperation report (PDF or XLSX) for a year and optionally a faculty."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True, help="Calendar year of the report.")
+        parser.add_argument("--faculty", help="Only this faculty's records (record id, or name of a home unit).")
+        parser.add_argument("--format", choices=sorted(FORMATS), default="pdf", dest="fmt")
+        parser.add_argument("--output", required=True, help="File to write.")
+
+    def handle(self, *args, year, faculty=None, fmt="pdf", output, **options):
+        selected = _faculty(faculty) if faculty else None
+        body = build_report(fmt, Scope.for_year(year, faculty=selected))
+        path = Path(output)
+        path.write_bytes(body)
+        self.stdout.write(f"wrote {path} ({len(body):,} bytes)")
+
+
+def _faculty(text):
+    units = Institution.objects.filter(parent__is_home=True)
+    match = Q(name__iexact=text) | Q(local_name=text)
+    if text.isdigit():
+        match |= Q(pk=int(text))
+    found = list(units.filter(match)[:2])
+    if len(found) != 1:
+        names = ", ".join(units.order_by("name").values_list("name", flat=True)[:20])
+        raise CommandError(f"--faculty {text!r} is not one unit of the home university; units: {names}")
+    return found[0]

@@ -1,0 +1,50 @@
+"""Upcoming deadlines from every app that has some, through a registry of providers.
+
+A provider is a function `fn(*, today, within_days, scope)` returning `Deadline`s; apps register
+theirs in AppConfig.ready(): `deadlines.register("guidance", calls_closing)`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: date
+    title: str
+    what: str  # e.g. "Agreement expires", "Call closes"
+    url: str = ""
+
+    def as_dict(self) -> dict:
+        return {"date": self.day.isoformat(), "title": self.title, "what": self.what, "url": self.url}
+
+
+PROVIDERS: dict[str, Callable[..., list[Deadline]]] = {}
+
+
+def register(name: str, fn: Callable[..., list[Deadline]]) -> None:
+    PROVIDERS[name] = fn
+
+
+def upcoming(*, within_days: int = 90, today: date | None = None, scope=None, limit: int = 20) -> list[Deadline]:
+    """Deadlines from today to `within_days` ahead, soonest first, from every registered provider."""
+    today = today or date.today()
+    found = []
+    for fn in PROVIDERS.values():
+        found.extend(fn(today=today, within_days=within_days, scope=scope))
+    found = [d for d in found if today <= d.day <= today + timedelta(days=within_days)]
+    return sorted(found, key=lambda d: (d.day, d.title))[:limit]
+
+
+def agreement_expiries(*, today, within_days, scope=None) -> list[Deadline]:
+    from accord.agreements.services import expiring
+
+    qs = expiring(within_days, today)
+    if scope is not None and scope.faculty is not None:
+        qs = qs.filter(faculty=scope.faculty)
+    return [
+        Deadline(a.valid_until, a.title, _("Agreement expires"), a.get_absolute_url()) for a in qs[:50]
+    ]

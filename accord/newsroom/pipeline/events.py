@@ -1,0 +1,163 @@
+"""Step `events`: trigger words and dependency checks find the cooperation events a sentence
+reports, typed by the annotation guide (../shared/corpus/ANNOTATION.md). Nothing planned or future,
+no background statistics."""
+
+from __future__ import annotations
+
+import re
+
+from accord.newsroom.pipeline.document import Event
+
+AGREEMENT = r"(?:agreements?|mous?|m\.o\.u\.?|memorand(?:um|a|ums)|accords?|contracts?|declarations?|letters? of intent|protocols?|charters?)"
+# type -> (trigger pattern, confirming pattern or None); both searched in the lower-cased sentence
+TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
+    "agreement_signing": [
+        (r"\b(?:sign(?:s|ed|ing)?|co-sign(?:ed)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|ed|es)|renew(?:s|ed)?|"
+         r"exchang(?:e|ed) (?:the )?(?:signed )?)\b", AGREEMENT),
+        (r"\bsigning (?:ceremony|of)\b", None),
+    ],
+    "visit_inbound": [  # direction decided by the arguments step
+        (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour)\b", None),
+    ],
+    "forum_or_conference": [
+        (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
+         r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated|took place|"
+         r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
+    ],
+    "joint_institution_established": [
+        (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
+         r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the)\b",
+         r"\b(?:confucius institute|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
+         r"institute|laborator(?:y|ies)|cent(?:re|er)|college|school|academy|campus)\b"),
+    ],
+    "exchange_program": [
+        (r"\b(?:exchange students?|student exchanges?|exchange program(?:me)?s?|summer (?:school|camp|program(?:me)?)|"
+         r"winter (?:school|camp)|inbound students|international students? (?:arrived|from))\b",
+         r"\b(?:arriv\w*|welcom\w*|start\w*|began|begun|launch\w*|attend\w*|took part|participat\w*|came from|"
+         r"joined|opening|kick\w* off|commenc\w*)\b"),
+    ],
+    "cultural_exchange": [
+        (r"\b(?:cultur(?:e|al) (?:exchange )?(?:week|festival|day|immersion|activit\w*|events?|camps?|tours?|"
+         r"trips?|program(?:me)?s?)|immersion camps?|\w+ culture exchanges?)\b", None),
+    ],
+    "competition": [
+        (r"\b(?:competitions?|contests?|hackathons?|olympiads?|challenge cup|championships?)\b",
+         r"\b(?:won|wins|win|prize|award\w*|held|organi[sz]ed|finals?|took part|compet\w*|champion)\b"),
+    ],
+    "research_project_or_fund": [
+        (r"\b(?:seed ?corn fund|seed fund|joint fund|research fund|call for (?:proposals|applications)|"
+         r"funding (?:call|scheme)|joint research (?:project|program(?:me)?)|first call opens)\b", None),
+    ],
+    "other": [
+        (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
+    ],
+}
+# Sentences that add parties to an event the article reports elsewhere, but never report one alone.
+SUPPORT = {
+    "forum_or_conference": re.compile(
+        r"\b(?:keynote|plenary|panel discussion|session|presided|moderated|chaired|delivered (?:a |the )?(?:speech|"
+        r"lecture|report|talk))\b"),
+}
+_COMPILED = {t: [(re.compile(a), re.compile(b) if b else None) for a, b in rules] for t, rules in TRIGGERS.items()}
+
+FUTURE_AUX = {"will", "would", "shall", "should", "could", "might", "may", "can", "must", "'ll"}
+INTENT_WORDS = {
+    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "expect", "expects", "expected", "aim", "aims",
+    "aimed", "intend", "intends", "intended", "wish", "wishes", "wished", "propose", "proposed", "prepare",
+    "prepares", "preparing", "preparatory", "seek", "seeks", "consider", "considered", "explore", "explored",
+    "discuss", "discussed", "agree", "agreed", "look", "looked", "looking", "welcome", "potential", "future",
+    "upcoming", "next", "possible", "intention", "hoping", "want", "wants", "wanted", "eager", "ready", "prospects",
+}
+BACKGROUND = re.compile(
+    r"\b(?:so far|to date|in total|over the years|in recent years|has established (?:partnerships|cooperative "
+    r"relations|relations) with \d+|with more than \d+|\d+ (?:universities|institutions) in \d+ countries)\b"
+)
+PLURAL_VAGUE = re.compile(r"\b(?:delegations|visits)\b(?! to)")
+
+
+def _token_at(span, offset: int):
+    for token in span:
+        if token.idx <= offset < token.idx + len(token.text):
+            return token
+    return None
+
+
+def is_asserted(sentence, start: int) -> bool:
+    """False when the trigger at `start` (offset in the sentence's spaCy doc) is planned, hoped for or
+    conditional: a modal or an intention verb governs it."""
+    span = sentence.span
+    if span is None:
+        return not re.search(r"\b(will|would|shall|plan(?:s|ned)? to|to be)\b", sentence.text.lower())
+    token = _token_at(span, start)
+    if token is None:
+        return True
+    chain = [token]
+    head = token
+    for _ in range(8):
+        if head.head is head:
+            break
+        head = head.head
+        chain.append(head)
+    for node in chain:
+        if node.lower_ in INTENT_WORDS:
+            return False
+        for child in node.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+                return False
+            if child.dep_ == "amod" and child.lower_ in INTENT_WORDS:
+                return False
+        if node.dep_ == "xcomp" or (node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)):
+            if node.head.lower_ in INTENT_WORDS:
+                return False
+    return True
+
+
+def detect(sentence) -> list[tuple[str, str, int]]:
+    """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence."""
+    lower = sentence.text.lower()
+    if BACKGROUND.search(lower):
+        return []
+    out = []
+    base = sentence.start - sentence.block if sentence.span is not None else 0
+    for event_type, rules in _COMPILED.items():
+        for trigger, confirm in rules:
+            for m in trigger.finditer(lower):
+                if confirm is not None and not confirm.search(lower) and not sentence.is_title:
+                    continue
+                if event_type == "visit_inbound" and PLURAL_VAGUE.search(m.group(0)):
+                    continue
+                if event_type == "visit_inbound" and re.match(r"visit(?:s|ed)?$", m.group(0)) and \
+                        re.match(r"\s+(?:professor|scholar|student|fellow|researcher)", lower[m.end():]):
+                    continue
+                if not sentence.is_title and not is_asserted(sentence, base + m.start()):
+                    continue
+                out.append((event_type, sentence.text[m.start():m.end()], m.start()))
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def events(doc):
+    """needs: sentences, entities; adds: events (one per trigger sentence and type, before merging)"""
+    found = []
+    for sentence in doc.sentences:
+        for event_type, trigger, offset in detect(sentence):
+            ids = sorted({m.entity for m in doc.mentions if m.sentence == sentence.index})
+            found.append(Event(type=event_type, sentence=sentence.index, trigger=trigger, trigger_offset=offset, entities=ids,
+                               sentences=[sentence.index], strong=not sentence.is_title))
+        if sentence.is_title:
+            continue
+        lower = sentence.text.lower()
+        for event_type, pattern in SUPPORT.items():
+            if pattern.search(lower) and not BACKGROUND.search(lower):
+                ids = sorted({m.entity for m in doc.mentions if m.sentence == sentence.index})
+                if ids:
+                    found.append(Event(type=event_type, sentence=sentence.index, trigger="", entities=ids,
+                                       sentences=[sentence.index], strong=False, support=True))
+    doc.events = found
+
+
+events.needs = ("sentences", "entities")
+events.adds = ("events",)

@@ -1,0 +1,288 @@
+"""Step `mentions`: where the article names organisations.
+
+Three sources: the registry gazetteer (names, aliases, stored acronyms), acronyms the article
+defines itself ("Xi'an Jiaotong University (XJTU)"), and spaCy's ORG entities plus a few name
+patterns for organisations the registry lacks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.newsroom.pipeline.document import Mention
+from accord.newsroom.pipeline.resources import get_resources
+
+ORG_WORDS = (
+    "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
+    "Universidade|Universiteit|Uniwersytet|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
+    "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
+    "Company|Group|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
+    "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium"
+)
+_ORG_WORD = re.compile(rf"\b({ORG_WORDS})\b")
+UNIT_START = re.compile(
+    r"^(the\s+)?(Confucius Institute|Faculty|Department|Dept\.?|Office|Division|Graduate School|School of|College of|Centre for|"
+    r"Center for|Center of|Centre of|Laboratory|Lab|Board|Institute of [A-Z]\w+ (?:and|&) [A-Z]\w+$)", re.IGNORECASE
+)
+_CAP = r"[A-Z][\w'’.-]*"
+_LINK = r"(?:\s+(?:of|for|and|de|du|des|la|le|di|del|der|für|at|in)\s+|\s+|-)"
+# "Swansea University", "University of Sao Tome and Principe", "Kazakh Ablai Khan University of International Relations"
+_STOP = (r"(?!(?:President|Vice|Rector|Dean|Director|Professor|Prof|Dr|Chancellor|Secretary|Minister|Students?|"
+         r"Team|Delegation|Presidents|Leaders|Representatives|Party|Committee|On|In|At|The|And|During)\b)")
+NAME_PATTERN = re.compile(
+    rf"(?:{_CAP}(?:\s+{_CAP})*\s+)?(?:{ORG_WORDS})(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
+    rf"(?:(?:\s+|\s+(?:and|&|of|de|für)\s+){_CAP})*"
+    rf"|(?:\s+(?:(?:du|de|des|di|del|la|le)\s+)?{_STOP}{_CAP})+)?"
+)
+COORDINATED = re.compile(rf"\b({_CAP}(?:\s+{_CAP})?)\s+(?:and|&)\s+({_CAP}(?:\s+{_CAP})?)\s+(Universities|Colleges)\b")
+ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,})\s*\)")
+ACRONYM = r"(?<![\w-]){}(?![\w-])"
+LEADING_NOISE = re.compile(
+    r"^(?:the|a|an|this|that|its|their|his|her|our|both|with|and|from|at|by|of|in|to|as|on|for|"
+    r"Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|(?:Vice[- ])?(?:President|Rector|Dean|Director|Chancellor|Head|Chairman|"
+    r"Minister|Ambassador|Secretary|Manager)\s+of(?:\s+the)?)\s+", re.IGNORECASE
+)
+EVENT_NAME = re.compile(
+    r"\b(Forum|Conference|Symposium|Summit|Competition|Contest|Cup|Fund|Festival|Week|Games|Olympiad|Award|Awards|"
+    r"Prize|Programme|Program|Scholarship|Opens|Held|Ceremony|Day|Camp|Challenge|Session|Report|Ranking|Rankings|"
+    r"Inaugurated|Launched|Launches|Unveiled|Signs|Signed|Visits|Visited|Wins|Won|Welcomes|Hosts|Receives)\b"
+)
+CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "des", "für", "y", "e", "di", "del", "der", "&"}
+UNIT_BEFORE = re.compile(
+    r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
+)
+TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|[\s,.;:“”\"]+$")
+NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in "“”\"‘’'( ":
+        start += 1
+    span = text[start:end]
+    while True:
+        m = LEADING_NOISE.match(span)
+        if not m:
+            break
+        start += m.end()
+        span = span[m.end():]
+    m = TRAILING_NOISE.search(span)
+    if m:
+        end -= len(span) - m.start()
+    return start, end
+
+
+def _overlaps(mentions, start, end):
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def mentions(doc):
+    """needs: text, sentences; adds: mentions (registry ids where the gazetteer knows the name)"""
+    resources = doc.resources = doc.resources or get_resources()
+    gaz = resources.gazetteer
+    text = doc.text
+    found: list[Mention] = []
+
+    def add(start, end, source, registry_id=None):
+        start, end = _trim(text, start, end)
+        if end - start < 2 or _overlaps(found, start, end):
+            return None
+        if source in ("ner", "pattern"):
+            if EVENT_NAME.search(text[start:end]):
+                return None
+            sentence = doc.sentences[doc.sentence_at(start)]
+            before = text[max(sentence.start, start - 60):start]
+            if re.search(r"\b(?:a|an)\s+$", before, re.IGNORECASE):
+                return None  # "a Research Intensive University" describes, it does not name
+            if re.search(r"[“\"‘][^”\"’]*$", before):
+                return None  # inside the quoted title of a talk
+        mention = Mention(start, end, text[start:end], doc.sentence_at(start), source, registry_id)
+        found.append(mention)
+        return mention
+
+    # 1. "Durham and Tübingen Universities": two names sharing one head noun
+    for m in COORDINATED.finditer(text):
+        head = "University" if m.group(3) == "Universities" else "College"
+        for group in (1, 2):
+            name = f"{m.group(group)} {head}"
+            ids = _gazetteer_ids(gaz, name)
+            mention = add(m.start(group), m.end(group), "coordinated", ids[0] if ids else None)
+            if mention:
+                mention.text = name
+    # 2. registry names, longest first along the text
+    for sentence in doc.sentences:
+        for start, end, ids in gaz.scan(sentence.text):
+            if UNIT_BEFORE.search(sentence.text[max(0, start - 30):start]):
+                continue  # "the School of Finance and Management": a unit's name, not an institution
+            add(sentence.start + start, sentence.start + end, "registry", ids[0])
+    # 3. organisation names from spaCy and from name patterns; the longest reading of a place wins
+    per_sentence = []
+    for sentence in doc.sentences:
+        candidates = []
+        persons = []
+        for ent in (sentence.span.ents if sentence.span is not None else ()):
+            s, e = sentence.block + ent.start_char, sentence.block + ent.end_char
+            if ent.label_ == "ORG":
+                candidates.append((s, e, "ner"))
+            elif ent.label_ == "PERSON":
+                persons.append(s)
+        for m in NAME_PATTERN.finditer(sentence.text):
+            candidates.append((sentence.start + m.start(), sentence.start + m.end(), "pattern"))
+        cut = []
+        for s, e, source in candidates:
+            for p in persons:
+                if s < p < e:
+                    e = p
+            s = _after_lowercase(text, s, e)
+            s, e = _trim(text, s, e)
+            e = _before_next_org(text, s, e)
+            located = re.search(r"\s+in\s+([^\n]+)$", text[s:e])
+            if located and any(a == 0 and b >= len(located.group(1)) - 1
+                               for a, b, _ in resources.countries.scan(located.group(1))):
+                e = s + located.start()  # "X University in Kazakhstan": the name ends before the country
+            if e - s > 3 and _ORG_WORD.search(text[s:e]) and len(text[s:e].split()) >= 2 \
+                    and not FOLLOWED_BY_NAME.match(text[e:e + 40]):
+                cut.append((s, e, source))
+        per_sentence.append(cut)
+    names: dict[str, set[int]] = {}
+    for index, cut in enumerate(per_sentence):
+        for s, e, _ in cut:
+            names.setdefault(text[s:e], set()).add(index)
+    for index, cut in enumerate(per_sentence):
+        cut.sort(key=lambda c: (c[0] - c[1], c[0]))
+        for s, e, source in cut:
+            candidate = text[s:e]
+            for known, where in names.items():
+                rest = candidate[len(known):]
+                if known != candidate and candidate.startswith(known) and re.match(r" [A-Z]", rest) \
+                        and not _ORG_WORD.search(rest) and where - {index}:
+                    e = s + len(known)  # "University of X Abdollah Hassanzadeh": the name ends where it did elsewhere
+                    break
+            add(s, e, source)
+    # 4. acronyms the article defines, then every use of them; stored registry acronyms
+    defined: dict[str, Mention] = {}
+    for m in ACRONYM_DEF.finditer(text):
+        before = [x for x in found if 0 <= m.start() - x.end <= 2]
+        if before:
+            defined.setdefault(m.group(1), before[0])
+    for acronym, owner in defined.items():
+        for m in re.finditer(ACRONYM.format(re.escape(acronym)), text):
+            mention = add(m.start(), m.end(), "acronym", owner.registry_id)
+            if mention:
+                mention.text = acronym
+    for acronym, ids in gaz.acronyms.items():
+        if acronym in defined or acronym not in text:
+            continue
+        for m in re.finditer(ACRONYM.format(re.escape(acronym)), text):
+            add(m.start(), m.end(), "registry-acronym", ids[0])
+    # 5. undefined acronyms that are the initials of an organisation named in the article ("HUBU")
+    full = [x for x in found if x.source != "acronym" and len(x.text.split()) >= 2]
+    for m in re.finditer(r"(?<![\w-])([A-Z]{2,7})(?:['’]s)?(?![\w-])", text):
+        acronym = m.group(1)
+        if acronym in defined or _overlaps(found, m.start(), m.end()):
+            continue
+        for x in full:
+            if abbreviates(acronym, x.text):
+                mention = add(m.start(1), m.end(1), "acronym", x.registry_id)
+                if mention:
+                    mention.text = acronym
+                    defined[acronym] = x
+                break
+    # 6. undefined acronyms the registry knows by their initials (UPNVJ), when the article leans on them
+    title = next((x for x in doc.sentences if x.is_title), None)
+    counts: dict[str, list] = {}
+    for m in re.finditer(r"(?<![\w-])([A-Z]{4,7})(?:['’]s)?(?![\w-])", text):
+        counts.setdefault(m.group(1), []).append(m)
+    for acronym, matches in counts.items():
+        if acronym in defined or f"({acronym})" in text:
+            continue
+        in_title = title is not None and any(title.start <= m.start() < title.end for m in matches)
+        if not in_title and len(matches) < 2:
+            continue
+        hits = _initials_lookup(acronym)
+        if len(hits) != 1:
+            continue
+        for m in matches:
+            before = text[max(0, m.start() - 2):m.start()]
+            if re.search(r"[A-Za-z] $", before) and text[max(0, m.start() - 30):m.start()].split()[-1][:1].isupper():
+                continue  # part of a longer proper name
+            add(m.start(1), m.end(1), "registry-initials", hits[0])
+    found.sort(key=lambda x: x.start)
+    doc.mentions = found
+    doc.acronyms = dict(defined)  # acronym -> the mention it abbreviates
+
+
+mentions.needs = ("text", "sentences")
+mentions.adds = ("mentions",)
+
+
+FOLLOWED_BY_NAME = re.compile(
+    r"^[ -]?(?:(?:[A-Z][\w-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
+
+
+def _before_next_org(text: str, start: int, end: int) -> int:
+    """"University of Kordestan and Koya University" -> "University of Kordestan": cut before an
+    "and" that starts another organisation's name."""
+    span = text[start:end]
+    for m in re.finditer(r"\s+(?:and|&)\s+", span):
+        if _ORG_WORD.search(span[m.end():]) and _ORG_WORD.search(span[:m.start()]):
+            return start + m.start()
+    return end
+
+
+def _initials_lookup(acronym: str) -> list[int]:
+    from accord.registry.services.lookup import lookup
+
+    return [m.id for m in lookup(acronym, limit=3) if m.how in ("initials", "acronym") and m.score >= 85]
+
+
+def _after_lowercase(text: str, start: int, end: int) -> int:
+    """Where a name starts inside a span such as "the MoU between University of X": after its last
+    lower-case word that is not a connector."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group(0)
+        if word[:1].islower() and word.lower() not in CONNECTORS:
+            new = start + m.end()
+            while new < end and text[new] == " ":
+                new += 1
+            start, end_ = new, end
+            return _after_lowercase(text, start, end_)
+    return start
+
+
+def _gazetteer_ids(gaz, name: str):
+    for start, end, ids in gaz.scan(name):
+        if end - start >= len(name) - 1:
+            return ids
+    return []
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """HUBU for Hubei University, WHU for Wuhan University: each significant word gives one or more
+    of its letters in order, starting with its first."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and", "for", "at", "de"}]
+    if not words or len(acronym) < len(words):
+        return False
+    target = acronym.lower()
+
+    def match(ai: int, wi: int) -> bool:
+        if wi == len(words):
+            return ai == len(target)
+        word = words[wi].lower()
+        if ai >= len(target) or target[ai] != word[0]:
+            return False
+        # take the first letter, then optionally more letters from this word (in order)
+        ai += 1
+        positions = [ai]
+        rest = word[1:]
+        j = 0
+        k = ai
+        while k < len(target) and j < len(rest):
+            found = rest.find(target[k], j)
+            if found < 0:
+                break
+            j = found + 1
+            k += 1
+            positions.append(k)
+        return any(match(p, wi + 1) for p in reversed(positions))
+
+    return match(0, 0)

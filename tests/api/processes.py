@@ -1,0 +1,45 @@
+"""Run `accord` in a separate process against its own throwaway SQLite database."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ACCORD = [sys.executable, "-m", "accord.cli"]
+
+
+def environment(data_dir: Path, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update(ACCORD_DATA_DIR=str(data_dir), ACCORD_DEBUG="1", DJANGO_SETTINGS_MODULE="accord.settings", **extra)
+    return env
+
+
+def accord(data_dir: Path, *args, check=True, **extra) -> subprocess.CompletedProcess:
+    result = subprocess.run([*ACCORD, *args], cwd=ROOT, env=environment(data_dir, **extra), capture_output=True,
+                            text=True, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"accord {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def start(data_dir: Path, *args) -> subprocess.Popen:
+    return subprocess.Popen([*ACCORD, *args], cwd=ROOT, env=environment(data_dir), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def python(data_dir: Path, code: str) -> str:
+    """Run Python with Django set up against that database; returns what it prints."""
+    script = "import django; django.setup()\n" + code
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment(data_dir),
+                            capture_output=True, text=True, timeout=120)
+    if result.returncode:
+        raise AssertionError(result.stderr)
+    return result.stdout
+
+
+def copy_database(template: Path, target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template / "accord.sqlite3", target / "accord.sqlite3")
+    return target

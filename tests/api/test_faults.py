@@ -1,0 +1,94 @@
+"""No lost data: an import killed half-way leaves the database as it was; a backup restores every record."""
+
+import json
+import signal
+import time
+
+import pytest
+
+from tests.api.processes import accord, copy_database, python, start
+from tests.conftest import shared_file
+
+COUNT = "from accord.registry.models import Institution; print(Institution.objects.count())"
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory):
+    """An empty migrated SQLite database, made once and copied by each test."""
+    folder = tmp_path_factory.mktemp("migrated")
+    accord(folder, "migrate", "--noinput", "-v", "0")
+    return folder
+
+
+def test_an_import_killed_half_way_leaves_the_registry_as_it_was(migrated, tmp_path):
+    data = copy_database(migrated, tmp_path / "db")
+    python(data, "from accord.registry.models import Institution, Country\n"
+                 "Institution.objects.create(name='Already here', country=Country.objects.get(code='FR'))")
+    before = int(python(data, COUNT))
+    importer = start(data, "import", "hipo", str(shared_file("data", "world_universities_and_domains.json")))
+    time.sleep(4)  # well into the import: setup takes about a second, the rows several more
+    still_running = importer.poll() is None
+    importer.send_signal(signal.SIGKILL)
+    importer.wait(timeout=30)
+    assert still_running, f"the import ended before it could be killed:\n{importer.stdout.read()}"
+    assert int(python(data, COUNT)) == before == 1
+    integrity = python(data, "from django.db import connection\n"
+                             "c = connection.cursor(); c.execute('PRAGMA integrity_check'); print(c.fetchone()[0])")
+    assert integrity.strip() == "ok"
+
+
+DUMP_EVERYTHING = """
+import json
+from django.apps import apps
+rows = {}
+for model in apps.get_models():
+    if model._meta.app_label in {"sessions", "admin", "contenttypes"} or model._meta.label == "auth.Permission":
+        continue
+    rows[model._meta.label] = [
+        {k: str(v) for k, v in row.items()} for row in model._default_manager.order_by("pk").values()
+    ]
+print(json.dumps(rows))
+"""
+
+
+@pytest.fixture(scope="module")
+def filled(migrated, tmp_path_factory):
+    """The demo data set, an API token and some history: a database worth backing up."""
+    data = copy_database(migrated, tmp_path_factory.mktemp("filled"))
+    accord(data, "demo")
+    python(data, "from django.contrib.auth.models import User\nfrom accord.api.models import ApiToken\n"
+                 "ApiToken.issue(User.objects.order_by('pk').first(), 'backup test')")
+    return data
+
+
+@pytest.mark.parametrize("name", ["accord-backup.json", "accord-backup.sqlite3"])
+def test_a_backup_restores_every_record_of_every_model(filled, migrated, tmp_path, name):
+    original = json.loads(python(filled, DUMP_EVERYTHING))
+    assert sum(len(rows) for rows in original.values()) > 100
+    assert original["api.ApiToken"] and original["registry.Institution"] and original["auth.User"]
+    backup = tmp_path / name
+    accord(filled, "backup", str(backup))
+    fresh = copy_database(migrated, tmp_path / "fresh")
+    accord(fresh, "restore", str(backup))
+    restored = json.loads(python(fresh, DUMP_EVERYTHING))
+    differing = {label: (len(rows), len(restored.get(label, []))) for label, rows in original.items()
+                 if restored.get(label) != rows}
+    assert not differing, f"models whose records differ after the restore (rows before, after): {differing}"
+
+
+def test_a_restore_refuses_a_database_that_holds_records(filled, tmp_path):
+    backup = tmp_path / "b.json"
+    accord(filled, "backup", str(backup))
+    before = python(filled, COUNT)
+    result = accord(filled, "restore", str(backup), check=False)
+    assert result.returncode != 0 and "empty database" in result.stderr
+    assert python(filled, COUNT) == before
+
+
+def test_a_broken_backup_file_restores_nothing(migrated, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"model": "registry.institution", "pk": 1, "fields": {"name": "Half"}}, {"model": "nope"')
+    fresh = copy_database(migrated, tmp_path / "fresh")
+    result = accord(fresh, "restore", str(broken), check=False)
+    assert result.returncode != 0
+    assert python(fresh, COUNT).strip() == "0"

@@ -1,0 +1,72 @@
+"""Dates: absolute, partial and relative to the publication date; the publication date itself."""
+
+from datetime import date
+
+import pytest
+
+from accord.newsroom.pipeline.dates import find_dates, header_date, publication_date, resolve, url_date
+
+ANCHOR = date(2024, 10, 10)  # a Thursday
+
+
+def first(text, anchor=ANCHOR):
+    for match in find_dates(text):
+        value = resolve(match, anchor)
+        if value is not None:
+            return value.iso()
+    return None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("signed on Sep 30 by video link", "2024-09-30"),
+    ("signed on September 13, 2017 in Valmont", "2017-09-13"),
+    ("the 2nd of March 2022", "2022-03-02"),
+    ("held on 14 May 2025", "2025-05-14"),
+    ("the visit on 03/05/2024", "2024-05-03"),
+    ("the June 2023 summit", "2023-06"),
+    ("the trip from August 28 to September 2", "2024-08-28"),
+    ("the call runs 1st June – 30th June 2019", "2019-06-01"),
+    ("on the 7th and 8th of July 2020", "2020-07-07"),
+    ("on Tuesday the delegation arrived", "2024-10-08"),
+    ("guests came last month", "2024-09"),
+    ("the forum held this past May", "2024-05"),
+    ("in December the partners met", "2023-12"),
+    ("the agreement first signed in 1998", None),
+    ("the two sides met recently", None),
+    ("they may 5 more times meet", None),
+])
+def test_it_resolves_dates_against_the_publication_date(text, expected):
+    assert first(text) == expected
+
+
+def test_a_date_without_a_year_and_without_a_publication_date_keeps_month_and_day():
+    assert first("signed on Sep 30", anchor=None) == "--09-30"
+
+
+def test_a_weekday_beside_a_full_date_adds_nothing():
+    assert [m.kind for m in find_dates("received on Friday 14/06/2024 a delegation")] == ["numeric"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (" date 2023-02-01 \nText.", date(2023, 2, 1)),
+    ("Oranje news\nPosted: 2022-11-30\nText.", date(2022, 11, 30)),
+    ("Headline\nMarch 3, 2021\nText.", date(2021, 3, 3)),
+    ("Headline\n7 January 2020\nText.", date(2020, 1, 7)),
+    ("Headline\nOn March 3, 2021, a long sentence that reports an event and goes on for quite a while to be prose.", None),
+])
+def test_it_reads_the_publication_date_from_a_date_line_near_the_top(raw, expected):
+    assert header_date(raw)[0] == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://news.example.edu/2019/0704/c12a34/page.htm", date(2019, 7, 4)),
+    ("https://example.org/2021-08/31/c_1.htm", date(2021, 8, 31)),
+    ("https://example.org/news/2020/05/17/title/", date(2020, 5, 17)),
+    ("https://example.org/news/title", None),
+])
+def test_it_reads_the_date_path_of_a_url(url, expected):
+    assert url_date(url) == expected
+
+
+def test_the_published_field_wins():
+    assert publication_date("March 3, 2021\nText", "https://x.org/2020/01/02/a", date(2022, 2, 2))[0] == date(2022, 2, 2)

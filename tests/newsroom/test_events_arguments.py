@@ -1,0 +1,117 @@
+"""Steps `events`, `arguments`, `dates`, `mode` and `merge` on short texts."""
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from accord.newsroom.pipeline.document import DateValue, Event
+from accord.newsroom.pipeline.merge import merge as merge_step
+from tests.newsroom.steps import run_until
+
+pytestmark = pytest.mark.django_db
+
+
+def types(doc):
+    return sorted(e.type for e in doc.events)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Northbridge University and Lakeside Institute of Technology signed a memorandum of understanding.", "agreement_signing"),
+    ("Lakeside Institute of Technology inked an MoU with Northbridge University.", "agreement_signing"),
+    ("A delegation from Northbridge University visited Lakeside Institute of Technology.", "visit_inbound"),
+    ("The Ocean Forum was held at Lakeside Institute of Technology with Northbridge University.", "forum_or_conference"),
+    ("The plaque of the Joint Institute of Lakeside Institute of Technology and Northbridge University was unveiled.",
+     "joint_institution_established"),
+    ("Exchange students from Northbridge University arrived at Lakeside Institute of Technology.", "exchange_program"),
+    ("Lakeside Institute of Technology and Northbridge University held a culture week.", "cultural_exchange"),
+    ("Lakeside Institute of Technology and Northbridge University launched a joint seed fund.", "research_project_or_fund"),
+])
+def test_a_trigger_gives_its_event_type(registry, sentence, expected):
+    doc = run_until("events", sentence)
+    assert expected in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lakeside Institute of Technology will sign an agreement with Northbridge University next year.",
+    "Lakeside Institute of Technology plans to sign an MoU with Northbridge University.",
+    "Lakeside Institute of Technology hopes to visit Northbridge University.",
+    "So far, Lakeside Institute of Technology has signed agreements with 40 universities including Northbridge University.",
+])
+def test_planned_future_and_background_events_are_not_events(registry, sentence):
+    assert run_until("merge", sentence).events == []
+
+
+def test_an_article_with_no_cooperation_event_gives_none(registry):
+    doc = run_until("proposals", "Lakeside Institute of Technology held its sports day.\n"
+                                 "Students ran and swam. A professor of Northbridge University was named in a ranking.")
+    assert doc.proposals == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A delegation from Northbridge University visited BIT on Monday.", "visit_inbound"),
+    ("BIT received a delegation led by Northbridge University.", "visit_inbound"),
+    ("A BIT delegation visited Northbridge University.", "visit_outbound"),
+    ("The BIT president led a delegation to Northbridge University.", "visit_outbound"),
+])
+def test_a_visit_is_seen_from_the_home_university(registry, sentence, expected):
+    assert types(run_until("arguments", sentence)) == [expected]
+
+
+def test_parties_have_home_and_partner_roles_and_people_their_titles(registry):
+    doc = run_until("arguments", "BIT President Zhang Wei and Alice Carter, Vice-Chancellor of Northbridge University, "
+                                 "signed an agreement.")
+    event = doc.events[0]
+    roles = {doc.entities[i].name: role for i, role in event.roles.items()}
+    assert roles == {"BIT": "home", "Northbridge University": "partner"} or \
+        roles == {"Beijing Institute of Technology": "home", "Northbridge University": "partner"}
+    people = {p.name: p.role for p in event.people}
+    assert people == {"Zhang Wei": "President", "Alice Carter": "Vice-Chancellor"}
+
+
+def test_counts_are_read(registry):
+    doc = run_until("arguments", "Twelve? No: 35 students from Northbridge University arrived at BIT for the exchange program.")
+    assert doc.events[0].counts == {"students": 35}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("BIT signed an agreement with Northbridge University via video link.", "online"),
+    ("BIT signed an agreement with Northbridge University during a meeting held in London.", "in_person"),
+    ("BIT signed an agreement with Northbridge University.", None),
+    ("A delegation from Northbridge University visited BIT.", "in_person"),
+])
+def test_the_mode_is_online_in_person_or_unknown(registry, sentence, expected):
+    assert run_until("mode", sentence).events[0].mode == expected
+
+
+def test_dates_are_resolved_against_the_publication_date(registry):
+    doc = run_until("dates", "A delegation from Northbridge University visited BIT on Tuesday.",
+                    published=date(2024, 10, 10))
+    assert doc.events[0].date.iso() == "2024-10-08"
+
+
+class _Doc:
+    def __init__(self, events):
+        self.events = events
+        self.entities = [SimpleNamespace(registry_id=n + 1) for n in range(3)]
+        self.sentences = [SimpleNamespace(is_title=False) for _ in range(5)]
+        self.home = 0
+
+
+def event(kind, entities, day=None, sentence=0):
+    value = DateValue(2024, 5, day) if day else None
+    return Event(type=kind, sentence=sentence, trigger="", entities=entities, sentences=[sentence],
+                 roles={e: ("home" if e == 0 else "partner") for e in entities}, date=value)
+
+
+def test_merge_joins_one_act_reported_twice_and_keeps_separate_acts_apart():
+    doc = _Doc([
+        event("agreement_signing", [0, 1], day=3, sentence=0),
+        event("agreement_signing", [0, 1], sentence=1),
+        event("agreement_signing", [0, 2], day=20, sentence=2),
+        event("visit_inbound", [0, 1], day=3, sentence=3),
+        event("forum_or_conference", [0], sentence=4),
+    ])
+    merge_step(doc)
+    assert [(e.type, e.sentences, e.date.day if e.date else None) for e in doc.events] == [
+        ("agreement_signing", [0, 1], 3), ("agreement_signing", [2], 20), ("visit_inbound", [3], 3)]

@@ -1,0 +1,64 @@
+"""Steps `mentions` and `linking`: organisations named in the text, linked to the registry or proposed."""
+
+import pytest
+
+from tests.newsroom.steps import entity_named, run_until
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_finds_registry_names_and_the_acronyms_the_article_defines(registry):
+    doc = run_until("linking", "Northbridge University and Lakeside Institute of Technology (LIT) met. LIT hosted.")
+    lakeside = entity_named(doc, "Lakeside Institute of Technology")
+    assert lakeside.registry_id == registry["lakeside"].pk and lakeside.country == "CN"
+    assert len(lakeside.mentions) == 3 and "LIT" in lakeside.acronyms
+    assert entity_named(doc, "Northbridge University").country == "GB"
+
+
+def test_it_reads_a_reordered_name_and_a_local_language_name(registry):
+    doc = run_until("linking", "University of Northbridge and the University of Valmont signed.")
+    ids = {e.registry_id for e in doc.entities}
+    assert ids == {registry["northbridge"].pk, registry["valmont"].pk}
+
+
+def test_two_names_sharing_one_head_noun_are_two_institutions(registry):
+    doc = run_until("linking", "Northbridge and Valmont Universities will fund projects.")
+    assert {e.registry_id for e in doc.entities} == {registry["northbridge"].pk, registry["valmont"].pk}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("A delegation from the Moroccan Institute of Ocean Studies visited.", "Moroccan Institute of Ocean Studies", "MA"),
+    ("Guests came from Kestrel Polytechnic University, Kenya last week.", "Kestrel Polytechnic University", "KE"),
+    ("Officials of the Chilean Embassy in Beijing attended.", "Chilean Embassy in Beijing", "CL"),
+    ("The Université Lumière du Sud sent students.", "Université Lumière du Sud", "FR"),
+    ("The University of Sao Tome and Principe opened a lab.", "University of Sao Tome and Principe", "ST"),
+])
+def test_an_organisation_the_registry_lacks_is_proposed_with_its_country_from_the_text(registry, text, name, country):
+    doc = run_until("linking", text)
+    entity = entity_named(doc, name)
+    assert entity.proposed and entity.registry_id is None
+    assert entity.country == country and entity.country_evidence
+
+
+def test_a_unit_is_mapped_to_its_parent_and_a_school_of_a_subject_is_not_an_institution(registry):
+    doc = run_until("linking", "The Faculty of Arts at Northbridge University and the School of Finance and "
+                               "Management met.")
+    assert [e.registry_id for e in doc.entities] == [registry["northbridge"].pk]
+
+
+def test_the_home_university_is_home_when_it_is_named(registry):
+    doc = run_until("linking", "Northbridge University welcomed a BIT delegation.")
+    assert doc.entities[doc.home].registry_id == registry["home"].pk
+
+
+def test_the_site_that_published_the_article_is_home(registry):
+    doc = run_until("linking", "Northbridge University received a delegation from Lakeside Institute of Technology.",
+                    url="https://news.lit.edu.cn/2024/0101/x.htm")
+    assert doc.entities[doc.home].registry_id == registry["lakeside"].pk
+
+
+def test_otherwise_the_first_institution_of_the_headline_is_home(registry):
+    doc = run_until("linking", "Oranje University of Applied Sciences meets Northbridge University\n\n"
+                               "Northbridge University hosted guests from Oranje University of Applied Sciences.",
+                    title="Oranje University of Applied Sciences meets Northbridge University")
+    assert doc.entities[doc.home].registry_id == registry["oranje"].pk
