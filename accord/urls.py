@@ -2,12 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from accord.accounts.ratelimit import RateLimitedLoginView
+from accord.accounts.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="insights:dashboard", permanent=False)),
+    path("", home, name="home"),
     path("login/", RateLimitedLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

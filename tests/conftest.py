@@ -41,8 +41,22 @@ def ensure_reference_data():
 
     if not Country.objects.exists():
         sync_countries(Country)
-    for role in ("viewer", "coordinator", "staff", "admin"):
+    for role in ("viewer", "coordinator", "staff", "admin", "teacher"):
         Group.objects.get_or_create(name=role)
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Every test that uses the database starts with the countries and role groups in place."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(names)
+    )
+    if not (marker or "db" in names or transactional):
+        return
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    ensure_reference_data()
 
 
 @pytest.fixture

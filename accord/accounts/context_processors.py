@@ -1,4 +1,4 @@
-from accord.accounts.roles import ACTIONS, ROLE_LABELS, can, role_of
+from accord.accounts.roles import ACTIONS, ROLE_LABELS, TEACHER, can, group_names, role_of
 
 
 class _Permissions:
@@ -17,8 +17,11 @@ class _Permissions:
 def roles(request):
     user = getattr(request, "user", None)
     role = role_of(user) if user is not None else None
+    label = ROLE_LABELS.get(role, "")
+    if role is None and user is not None and user.is_authenticated and TEACHER in group_names(user):
+        label = ROLE_LABELS[TEACHER]
     return {
         "accord_role": role,
-        "accord_role_label": ROLE_LABELS.get(role, ""),
+        "accord_role_label": label,
         "perms_accord": _Permissions(user),
     }

@@ -7,9 +7,17 @@ change what belongs to their faculty).
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 VIEWER, COORDINATOR, STAFF, ADMIN = "viewer", "coordinator", "staff", "admin"
 ROLES = (VIEWER, COORDINATOR, STAFF, ADMIN)
-ROLE_LABELS = {VIEWER: "Viewer", COORDINATOR: "Faculty coordinator", STAFF: "Office staff", ADMIN: "Administrator"}
+ROLE_LABELS = {
+    VIEWER: _("Viewer"),
+    COORDINATOR: _("Faculty coordinator"),
+    STAFF: _("Office staff"),
+    ADMIN: _("Administrator"),
+    "teacher": _("Teacher"),
+}
 
 # action -> the least role that may do it
 ACTIONS = {

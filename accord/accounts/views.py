@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import TemplateView
@@ -24,6 +25,21 @@ class ActionRequiredMixin(AccessMixin):
 
     def has_permission(self):
         return can(self.request.user, self.action)
+
+
+# Where "/" and a fresh login lead: the first page in this list the user may see.
+LANDING_PAGES = [
+    ("insights.view", "insights:dashboard"),
+    ("registry.view", "registry:institution-list"),
+    ("guidance.browse", "guidance:call-list"),
+]
+
+
+def home(request):
+    for action, url_name in LANDING_PAGES:
+        if can(request.user, action):
+            return redirect(url_name)
+    return redirect("accounts:profile")
 
 
 class ProfileView(TemplateView):

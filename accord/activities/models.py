@@ -68,6 +68,8 @@ class Activity(models.Model):
     class Meta:
         ordering = ["-start_date", "title"]
         verbose_name_plural = "activities"
+        # "activities in a period" reads two short ranges: by start date and by end date
+        indexes = [models.Index(fields=["end_date"], name="activity_end_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")), name="activity_ends_after_start"

@@ -1,3 +1,4 @@
+from django import forms
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,12 @@ from accord.agreements.models import Agreement
 from accord.agreements.models.agreements import Kind, Status
 from accord.insights.filters import ScopeFilterMixin
 from accord.registry.models import Country, Institution
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year: a whole number from 1 to 9999 (a year outside that crashes date lookups)."""
+
+    field_class = forms.IntegerField
 
 
 class AgreementFilter(ScopeFilterMixin):
@@ -20,7 +27,9 @@ class AgreementFilter(ScopeFilterMixin):
         field_name="parties__institution__country", queryset=Country.objects.all(), label=_("Partner country"),
         distinct=True,
     )
-    signed_year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year", label=_("Signed in year"))
+    signed_year = YearFilter(
+        field_name="signed_on", lookup_expr="year", label=_("Signed in year"), min_value=1, max_value=9999
+    )
 
     class Meta:
         model = Agreement

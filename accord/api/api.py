@@ -19,6 +19,7 @@ api = NinjaAPI(
     "create a token on your profile page. Roles are those of the web interface.",
     urls_namespace="api:api-v1",  # the "api-v1" namespace inside the app's "api" (accord/api/urls.py)
     auth=AUTH,
+    parser=errors.JsonParser(),
 )
 errors.install(api)
 

@@ -1,8 +1,11 @@
 """JSON errors: 401/403/404/409 as {"detail": "..."} and 422 as {"detail": [{"loc": [...], "msg": ...}]}."""
 
+import json
+
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Schema
+from ninja.parser import Parser
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -49,6 +52,28 @@ def from_django(error: ValidationError, *, where: str = "body") -> NinjaValidati
     return invalid(problems, where=where)
 
 
+class MalformedBody(ValueError):
+    """The request body is not JSON (or not UTF-8): answered as a 422 with a field-less problem."""
+
+
+class JsonParser(Parser):
+    """Ninja's parser, but a body that cannot be parsed is a documented 422 rather than an undocumented 400."""
+
+    def parse_body(self, request):
+        try:
+            return json.loads(request.body)
+        except json.JSONDecodeError as error:
+            raise MalformedBody(str(error)) from None
+        except UnicodeDecodeError:
+            raise MalformedBody("not UTF-8 text") from None
+        except RecursionError:
+            raise MalformedBody("nested too deeply") from None
+
+
+def malformed(error: MalformedBody) -> dict:
+    return {"detail": [{"loc": ["body"], "msg": f"The request body is not valid JSON ({error}).", "type": "json_invalid"}]}
+
+
 def install(api):
     """Register the handlers that turn Python exceptions into the JSON errors above."""
 
@@ -77,6 +102,8 @@ def install(api):
         return api.create_response(request, {"detail": err.errors}, status=422)
 
     def http_error(request, exc):
+        if isinstance(exc.__cause__, MalformedBody):  # ninja wraps the parser's error in HttpError(400)
+            return api.create_response(request, malformed(exc.__cause__), status=422)
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
     for exc_class, handler in {

@@ -100,7 +100,9 @@ PRODUCTION = {
 def test_check_deploy_is_clean_under_production_settings(tmp_path):
     import os
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_") and k != "DJANGO_SETTINGS_MODULE"}
+    # the test runner's own DJANGO_ALLOW_ASYNC_UNSAFE (needed by browser tests) is not production
+    test_only = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_") and k not in test_only}
     env.update(PRODUCTION, ACCORD_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="accord.settings")
     result = subprocess.run([sys.executable, "-m", "accord.cli", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

@@ -7,16 +7,7 @@ import pytest
 from accord.guidance.models import Call, CallStep
 from accord.guidance.services import start_application
 from accord.registry.models import Country, Institution
-from tests.conftest import ensure_reference_data, make_user
-
-
-@pytest.fixture(autouse=True)
-def reference_data(db):
-    """A browser test run earlier in the session may have emptied the reference tables."""
-    from django.contrib.auth.models import Group
-
-    ensure_reference_data()
-    Group.objects.get_or_create(name="teacher")
+from tests.conftest import make_user
 
 
 @pytest.fixture

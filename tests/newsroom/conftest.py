@@ -14,6 +14,16 @@ def make_institution(name, country, *, acronym=None, domains=(), kind="universit
     return institution
 
 
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Countries and role groups, put back if a transactional (browser) test flushed them earlier."""
+    if request.node.get_closest_marker("django_db") or "db" in request.fixturenames:
+        from tests.conftest import ensure_reference_data
+
+        request.getfixturevalue("db")
+        ensure_reference_data()
+
+
 @pytest.fixture
 def registry(home):
     """The home university (BIT) and a few partners, with acronyms and web domains."""

@@ -25,4 +25,6 @@ def test_every_country_knows_its_continent_and_un_region(code, name, continent, 
 def test_countries_come_from_iso_3166_with_chinese_names_and_common_aliases():
     assert Country.objects.count() >= 249
     assert Country.objects.get(code="FR").name_zh == "法国"
-    assert "Ivory Coast" in Country.objects.get(code="CI").alt_names
+    assert Country.objects.get(code="RU").name == "Russia"
+    assert "Russian Federation" in Country.objects.get(code="RU").alt_names
+    assert "Côte d'Ivoire" in Country.objects.get(code="CI").alt_names

@@ -84,8 +84,8 @@ def _people(doc, sentence_index: int) -> list[Person]:
     return out
 
 
-def _direction(doc, event) -> str:
-    """visit_inbound or visit_outbound, seen from the home institution."""
+def _direction(doc, event) -> int:
+    """Votes for inbound (> 0) or outbound (< 0), seen from the home institution."""
     home = doc.home
     votes = 0
     for index in event.sentences:
@@ -106,7 +106,7 @@ def _direction(doc, event) -> str:
             votes += 1
         if re.search(r"\b(?:led|leads|leading|headed)\s+(?:a|the|an)\s+(?:\w+\s+)?delegation\s+to\b", lower):
             votes -= 1
-    return "visit_inbound" if votes >= 0 else "visit_outbound"
+    return votes
 
 
 def _organiser(doc, event) -> int | None:
@@ -159,9 +159,15 @@ def _antecedents(doc, event) -> list[int]:
 def arguments(doc):
     """needs: events, entities, home; adds: event.entities/roles (home and partners), event.people, event.counts"""
     all_people = {s.index: _people(doc, s.index) for s in doc.sentences}
+    # one article reports one trip's direction: the votes of all its visit sentences decide
+    visits = [e for e in doc.events if e.type.startswith("visit")]
+    for event in visits:
+        if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
+            event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
+    votes = sum(_direction(doc, e) for e in visits)
+    for event in visits:
+        event.type = "visit_inbound" if votes >= 0 else "visit_outbound"
     for event in doc.events:
-        if event.type.startswith("visit"):
-            event.type = _direction(doc, event)
         if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
             event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
         if event.type == "competition":

@@ -149,6 +149,10 @@ def clean(doc):
         doc.title_offset = 0
     elif title:
         doc.title_offset = at
+    elif doc.text:  # no title given: a short first line without a full stop is the headline
+        first = doc.text.split("\n", 1)[0].strip()
+        if 3 <= len(first.split()) and len(first) <= 160 and not re.search(r"[.!?:]$", first):
+            title, doc.title_offset = first, 0
     doc.title = title
 
 

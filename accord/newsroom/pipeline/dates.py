@@ -294,7 +294,7 @@ def event_dates(doc):
             if doc.sentences[index].is_title:
                 continue
             years = [m.value.year for m in find_dates(doc.sentences[index].text) if m.kind == "year"
-                     and index == event.sentence and abs(m.start - event.trigger_offset) <= 50]
+                     and index == event.sentence and abs(m.start - event.trigger_offset) <= 80]
             if years and event.year is None:
                 event.year = years[0]
             value = sentence_date(doc, index)

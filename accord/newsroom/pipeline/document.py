@@ -14,7 +14,8 @@ class Sentence:
     text: str
     span: object = None  # the spaCy Span (None when spaCy is not used)
     is_title: bool = False
-    block: int = 0  # offset of the line spaCy parsed, for the span's character offsets
+    block: int = 0  # offset of the line spaCy read, for the span's character offsets
+    parse: object = None  # the dependency parse, made only for sentences with an event trigger
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from accord.newsroom.pipeline.document import Event
+from accord.newsroom.pipeline.nlp import parsed
 
 AGREEMENT = r"(?:agreements?|mous?|m\.o\.u\.?|memorand(?:um|a|ums)|accords?|contracts?|declarations?|letters? of intent|protocols?|charters?)"
 # type -> (trigger pattern, confirming pattern or None); both searched in the lower-cased sentence
@@ -82,13 +83,37 @@ def _token_at(span, offset: int):
     return None
 
 
+_HEDGE_WORDS = FUTURE_AUX | INTENT_WORDS
+_WORD = re.compile(r"[a-z']+")
+
+
+def hedged(text: str) -> bool:
+    """Whether a sentence holds any modal or intention word: only such sentences need a parse."""
+    return any(word in _HEDGE_WORDS for word in _WORD.findall(text.lower()))
+
+
+def _any_trigger(lower: str) -> bool:
+    return any(trigger.search(lower) for rules in _COMPILED.values() for trigger, _ in rules)
+
+
+def parse_hedged(doc) -> None:
+    """Parse, in one batch, the sentences that hold both a trigger and a modal or intention word."""
+    from accord.newsroom.pipeline.nlp import get_parser
+
+    todo = [s for s in doc.sentences if s.parse is None and s.span is not None and not s.is_title
+            and hedged(s.text) and _any_trigger(s.text.lower())]
+    for sentence, parse in zip(todo, get_parser().pipe([s.text for s in todo], batch_size=64)):
+        sentence.parse = parse
+
+
 def is_asserted(sentence, start: int) -> bool:
-    """False when the trigger at `start` (offset in the sentence's spaCy doc) is planned, hoped for or
-    conditional: a modal or an intention verb governs it."""
-    span = sentence.span
-    if span is None:
+    """False when the trigger at `start` (offset in the sentence) is planned, hoped for or
+    conditional: a modal or an intention verb governs it (a dependency pattern)."""
+    if not hedged(sentence.text):
+        return True  # every pattern below needs one of these words
+    if sentence.span is None:
         return not re.search(r"\b(will|would|shall|plan(?:s|ned)? to|to be)\b", sentence.text.lower())
-    token = _token_at(span, start)
+    token = _token_at(parsed(sentence), start)
     if token is None:
         return True
     chain = [token]
@@ -118,7 +143,6 @@ def detect(sentence) -> list[tuple[str, str, int]]:
     if BACKGROUND.search(lower):
         return []
     out = []
-    base = sentence.start - sentence.block if sentence.span is not None else 0
     for event_type, rules in _COMPILED.items():
         for trigger, confirm in rules:
             for m in trigger.finditer(lower):
@@ -129,7 +153,7 @@ def detect(sentence) -> list[tuple[str, str, int]]:
                 if event_type == "visit_inbound" and re.match(r"visit(?:s|ed)?$", m.group(0)) and \
                         re.match(r"\s+(?:professor|scholar|student|fellow|researcher)", lower[m.end():]):
                     continue
-                if not sentence.is_title and not is_asserted(sentence, base + m.start()):
+                if not sentence.is_title and not is_asserted(sentence, m.start()):
                     continue
                 out.append((event_type, sentence.text[m.start():m.end()], m.start()))
                 break
@@ -141,6 +165,7 @@ def detect(sentence) -> list[tuple[str, str, int]]:
 
 def events(doc):
     """needs: sentences, entities; adds: events (one per trigger sentence and type, before merging)"""
+    parse_hedged(doc)
     found = []
     for sentence in doc.sentences:
         for event_type, trigger, offset in detect(sentence):

@@ -28,21 +28,46 @@ def extract_record(record: dict, resources, steps) -> dict:
     return {"id": record["id"], "events": [event_output(p) for p in doc.proposals]}
 
 
-def extract_lines(lines, *, on_error=None):
-    """Yield one output dict per good input line; report bad ones to on_error(line number, message)."""
-    resources = get_resources()
-    steps = build_pipeline()
+def _records(lines, on_error):
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = parse_record(json.loads(line))
+            yield parse_record(json.loads(line))
         except json.JSONDecodeError as error:
             if on_error:
                 on_error(number, f"not JSON ({error.msg} at column {error.colno})")
-            continue
         except InputError as error:
             if on_error:
                 on_error(number, str(error))
-            continue
-        yield extract_record(record, resources, steps)
+
+
+_worker: dict = {}
+
+
+def _work(record):
+    return extract_record(record, _worker["resources"], _worker["steps"])
+
+
+def extract_lines(lines, *, on_error=None, workers: int = 1):
+    """Yield one output dict per good input line, in input order; report bad ones to
+    on_error(line number, message). With workers > 1, forked processes share the loaded model and
+    registry snapshot and extract in parallel."""
+    from accord.newsroom.pipeline.nlp import get_nlp, get_parser
+
+    resources = get_resources()
+    steps = build_pipeline()
+    records = _records(lines, on_error)
+    if workers <= 1:
+        for record in records:
+            yield extract_record(record, resources, steps)
+        return
+    import multiprocessing
+
+    from django.db import connections
+
+    get_nlp(), get_parser()  # loaded before the fork: the workers share them
+    _worker.update(resources=resources, steps=steps)
+    connections.close_all()  # each worker opens its own database connection
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_work, records, chunksize=2)

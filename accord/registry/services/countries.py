@@ -24,13 +24,15 @@ def _chinese_names():
     return translation.gettext
 
 
-def _m49(code: str) -> tuple[str, str, str, list[str]]:
+def _m49(code: str) -> tuple[str, str, str, str, list[str]]:
+    """countryinfo's common short name, UN M49 region, sub-region, intermediate region, other names."""
     try:
         info = CountryInfo(code).info()
     except Exception:  # countryinfo raises KeyError or its own errors for codes it lacks
-        return "", "", "", []
+        return "", "", "", "", []
     alt = [name for name in info.get("altSpellings", []) if len(name) > 3 and name.upper() != code]
     return (
+        info.get("name", "") or "",
         info.get("region", "") or "",
         info.get("subregion", "") or "",
         info.get("intermediateregion", "") or "",
@@ -47,17 +49,20 @@ def country_rows() -> list[dict]:
             "code": c.alpha_2,
             "alpha3": c.alpha_3,
             "numeric": c.numeric,
-            "name": getattr(c, "common_name", None) or c.name,
+            "common_name": getattr(c, "common_name", None),
             "official_name": getattr(c, "official_name", ""),
             "iso_name": c.name,
         }
         for c in pycountry.countries
-    ] + [dict(extra, iso_name=extra["name"]) for extra in EXTRA_COUNTRIES]
+    ] + [dict(extra, iso_name=extra["name"], common_name=extra["name"]) for extra in EXTRA_COUNTRIES]
     rows = []
     for row in base:
         code = row["code"]
-        region, subregion, intermediate, alt = _m49(code)
-        names = {row["iso_name"], row["official_name"], *alt} - {row["name"], ""}
+        short_name, region, subregion, intermediate, alt = _m49(code)
+        # the name people use: ISO's common name ("Taiwan"), else the short name ("Russia" rather
+        # than ISO's "Russian Federation"), else the ISO name
+        row["name"] = row.pop("common_name") or short_name or row["iso_name"]
+        names = {row["iso_name"], row["official_name"], short_name, *alt} - {row["name"], ""}
         if code == "XK":
             region, subregion = region or "Europe", subregion or "Southern Europe"
         translated = zh(row["iso_name"])

@@ -13,8 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--input", required=True, help="JSONL: one {id, text, title?, url?, published?} per line")
         parser.add_argument("--output", required=True, help="JSONL: one {id, events: [...]} per input line")
+        parser.add_argument("--workers", type=int, default=1, help="processes extracting in parallel (default 1)")
 
-    def handle(self, *args, input, output, **options):
+    def handle(self, *args, input, output, workers=1, **options):
         try:
             with open(input, encoding="utf-8") as handle:
                 lines = handle.readlines()
@@ -32,10 +33,12 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"cannot write {output}: {error}") from error
         with out, tqdm(total=len(lines), unit="article", file=sys.stderr, desc="extract") as bar:
-            for row in extract_lines(_counted(lines, bar), on_error=report):
+            for row in extract_lines(_counted(lines, bar) if workers <= 1 else lines, on_error=report,
+                                     workers=max(1, workers)):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                out.flush()
                 written += 1
+                if workers > 1:
+                    bar.update(1)
         self.stderr.write(f"{written} articles extracted to {output}; {len(errors)} malformed lines skipped")
 
 
