@@ -33,7 +33,7 @@ class Activity(models.Model):
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices, default=Kind.OTHER, db_index=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    start_date = models.DateField(_("start date"), db_index=True)
+    start_date = models.DateField(_("start date"))  # indexed by activity_start_kind
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day activity.")
     )
@@ -68,8 +68,12 @@ class Activity(models.Model):
     class Meta:
         ordering = ["-start_date", "title"]
         verbose_name_plural = "activities"
-        # "activities in a period" reads two short ranges: by start date and by end date
-        indexes = [models.Index(fields=["end_date"], name="activity_end_date")]
+        # "activities in a period" reads two short ranges, by start date and by end date (then start
+        # date), from indexes that also hold what the figures group or filter by (kind, faculty)
+        indexes = [
+            models.Index(fields=["start_date", "kind", "faculty"], name="activity_start_kind"),
+            models.Index(fields=["end_date", "start_date", "kind", "faculty"], name="activity_end_start_kind"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")), name="activity_ends_after_start"
@@ -142,6 +146,8 @@ class ActivityParty(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["activity", "institution", "role"], name="unique_activity_party")
         ]
+        # "is this institution a partner in the period?": its activities without reading the parties
+        indexes = [models.Index(fields=["institution", "activity"], name="activityparty_inst_activity")]
 
     def __str__(self):
         return f"{self.institution} ({self.get_role_display()}) at {self.activity}"

@@ -3,7 +3,7 @@
 from ninja import NinjaAPI, Query, Router, Schema
 from pydantic import Field
 
-from accord.api import errors, schemas
+from accord.api import errors, guidance, people, schemas
 from accord.api.auth import AUTH
 from accord.api.crud import require, router_for
 from accord.api.resources import ACTIVITIES, AGREEMENTS, INSTITUTIONS, MOBILITY, PROGRAMS
@@ -29,8 +29,11 @@ for resource, In, Out in [
     (ACTIVITIES, schemas.ActivityIn, schemas.ActivityOut),
     (MOBILITY, schemas.MobilityIn, schemas.MobilityOut),
     (PROGRAMS, schemas.ProgramIn, schemas.ProgramOut),
+    (people.PEOPLE, people.PersonIn, people.PersonOut),
+    (guidance.CALLS, guidance.CallIn, guidance.CallOut),
 ]:
     api.add_router(f"/{resource.name}/", router_for(resource, In, Out))
+api.add_router("/applications/", guidance.applications)
 
 
 # -- lookup and figures ------------------------------------------------------------------------

@@ -9,8 +9,12 @@ import sqlite3
 from pathlib import Path
 
 from django.apps import apps
+from django.core import serializers
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test.utils import override_settings
+
+from accord.api import fulljson
 
 JSON_SUFFIXES = {".json"}
 
@@ -33,7 +37,9 @@ def backup(path: Path) -> str:
     path = Path(path)
     if is_json(path):
         tmp = path.with_name(path.name + ".partial")
-        call_command("dumpdata", *labels(), natural_foreign=True, indent=None, output=str(tmp), verbosity=0)
+        serializers.register_serializer(fulljson.FORMAT, "accord.api.fulljson")  # plain JSON, to the microsecond
+        call_command("dumpdata", *labels(), format=fulljson.FORMAT, natural_foreign=True, indent=None, output=str(tmp),
+                     verbosity=0)
         tmp.replace(path)  # a crash mid-dump never leaves a half-written backup under the real name
         return "json"
     connection.ensure_connection()
@@ -64,7 +70,9 @@ def restore(path: Path) -> str:
         raise BackupError("restore needs an empty database: point ACCORD_DATA_DIR or ACCORD_DATABASE_URL at a new "
                           "one and run `accord migrate` first")
     if path.suffix.lower() in JSON_SUFFIXES:
-        with transaction.atomic():  # loaddata is atomic too; this also covers the checks around it
+        # The dump holds the history already: loading many-to-many fields must not record it a second time
+        # (simple_history's m2m_changed receiver honours SIMPLE_HISTORY_ENABLED; post_save skips raw saves).
+        with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
             call_command("loaddata", str(path), verbosity=0)
         return "json"
     if connection.vendor != "sqlite":

@@ -52,6 +52,7 @@ class Resource:
     faculty_limit: dict = field(default_factory=lambda: {"kind": "faculty"})
     children: dict[str, tuple[Callable, Callable]] = field(default_factory=dict)  # name -> (check, write)
     save_update: Callable | None = None  # (instance, expected_version, fields) for versioned records
+    check: Callable | None = None  # (user, data) -> more 422 problems, e.g. fields a role may not set
 
 
 def _query_type(f):
@@ -71,9 +72,18 @@ def filter_schema(filterset) -> type[Schema]:
     return create_model(f"{filterset.__name__}Query", __base__=Schema, **fields)
 
 
+def _no_default(schema: dict) -> None:
+    schema.pop("default", None)  # left out means unchanged, not null
+
+
 def partial_schema(schema: type[Schema], *, version: bool) -> type[Schema]:
-    """Every field optional (PATCH); `version` required for records that carry one."""
-    fields = {name: (Optional[f.annotation], None) for name, f in schema.model_fields.items()}
+    """Every field may be left out (PATCH), but null only where the full schema allows it;
+    `version` required for records that carry one."""
+    fields = {
+        name: (Annotated[f.annotation, *f.metadata] if f.metadata else f.annotation,  # keep the bounds
+               Field(None, json_schema_extra=_no_default))
+        for name, f in schema.model_fields.items()
+    }
     if version:
         fields["version"] = (int, Field(..., ge=1, description="The version you read; 409 if it changed since."))
     return create_model(f"{schema.__name__}Patch", __base__=Schema, **fields)
@@ -118,6 +128,8 @@ def write(request, resource: Resource, instance, payload: Schema, *, creating: b
     children = {name: data.pop(name) for name in list(data) if name in resource.children}
     children = {name: value for name, value in children.items() if value is not None}
     problems = _check_references(resource, instance, data)
+    if resource.check is not None:
+        problems += resource.check(user, data)
     for name, value in children.items():
         problems += [([name, *loc], msg) for loc, msg in resource.children[name][0](value)]
     if problems:

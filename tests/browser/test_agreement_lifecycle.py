@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from accord.agreements.models import Agreement
 from accord.registry.models import Country, Institution
@@ -30,7 +31,7 @@ def test_staff_create_an_agreement_and_walk_it_to_active_through_the_buttons(log
     for button, status in (("Start negotiation", "Under negotiation"), ("Mark signed", "Signed"),
                            ("Mark active", "Active")):
         page.click(f".transitions button:has-text('{button}')")
-        page.wait_for_function(f"document.getElementById('status').textContent === {status!r}")
+        expect(page.locator("#status")).to_have_text(status)
 
     history = page.inner_text("#history")
     assert "status: signed → active" in history and "sam" in history

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 from django.contrib.auth.models import Group
 
 from accord.guidance.models import Application, Call, CallStep
@@ -30,7 +31,7 @@ def test_a_teacher_finds_an_open_call_applies_and_sees_it_in_my_applications(off
 
     page.check("#id_open")
     page.wait_for_url(lambda url: "open=on" in url)
-    page.wait_for_function("!document.querySelector('#results').textContent.includes('Closed call')")
+    expect(page.locator("#results")).not_to_contain_text("Closed call")
     page.click("text=Sino-Russian aerospace program")
     page.click("#apply")
     page.fill("#id_title", "Ablation-resistant nozzle materials")

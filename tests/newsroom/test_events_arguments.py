@@ -115,3 +115,10 @@ def test_merge_joins_one_act_reported_twice_and_keeps_separate_acts_apart():
     merge_step(doc)
     assert [(e.type, e.sentences, e.date.day if e.date else None) for e in doc.events] == [
         ("agreement_signing", [0, 1], 3), ("agreement_signing", [2], 20), ("visit_inbound", [3], 3)]
+
+
+def test_a_headline_announcing_a_signing_is_not_an_event(registry):
+    doc = run_until("merge", "Lakeside Institute of Technology to sign MoU with Northbridge University\n\n"
+                             "The president said the two universities are preparing the text.",
+                    title="Lakeside Institute of Technology to sign MoU with Northbridge University")
+    assert doc.events == []

@@ -108,6 +108,11 @@ class Agreement(models.Model):
                 name="agreement_ends_after_it_starts",
             )
         ]
+        # agreements valid in a period, by kind and status, read from the index alone
+        indexes = [
+            models.Index(fields=["status", "valid_until", "valid_from", "signed_on", "kind", "faculty"],
+                         name="agreement_validity"),
+        ]
 
     def __str__(self):
         return self.title
@@ -162,6 +167,8 @@ class AgreementParty(models.Model):
         ordering = ["pk"]
         verbose_name_plural = "agreement parties"
         constraints = [models.UniqueConstraint(fields=["agreement", "institution"], name="one_party_per_institution")]
+        # "is this institution a partner in the period?": its agreements without reading the parties
+        indexes = [models.Index(fields=["institution", "agreement"], name="agreementparty_inst_agreement")]
 
     def __str__(self):
         return f"{self.institution} ({self.get_role_display()})"

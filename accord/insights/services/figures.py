@@ -16,24 +16,30 @@ from accord.insights.services.scope import (
     Scope,
     activities_in_period,
     agreements_in_period,
+    _partner_q,
+    activity_period_branches,
     agreements_signed,
+    home_ids,
+    is_partner,
     mobility_in_period,
     mobility_region,
     partners_in_period,
 )
 from accord.mobility.models import Mobility
-from accord.registry.models import CONTINENTS, Country, CountryGroup, Network
+from accord.registry.models import CONTINENTS, Country, CountryGroup, Network, NetworkMembership
+from accord.registry.models import Status as InstitutionStatus
 
 UNKNOWN = ""
 TREND_YEARS = 6
 
 
 def partner_countries(scope: Scope) -> list[dict]:
-    """Partners per country (one grouped query): the basis of totals, continents, groups and the map."""
+    """Partners per country, and how many of them have coordinates (one grouped query over the
+    partner set): the basis of totals, continents, groups and the map."""
     rows = (
         partners_in_period(scope)
         .values("country", "country__continent", "country__alpha3", "country__name")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), located=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)))
         .order_by()
     )
     return [
@@ -43,6 +49,7 @@ def partner_countries(scope: Scope) -> list[dict]:
             "name": row["country__name"] or "",
             "continent": row["country__continent"] or UNKNOWN,
             "partners": row["n"],
+            "located": row["located"],
         }
         for row in rows
     ]
@@ -63,15 +70,48 @@ def _by_group(countries: list[dict]) -> list[dict]:
 
 
 def _by_network(scope: Scope) -> list[dict]:
-    partner_ids = partners_in_period(scope).values("pk")
-    rows = Network.objects.annotate(
-        n=Count("memberships", filter=Q(memberships__institution__in=partner_ids))
-    ).order_by("name").values("pk", "name", "acronym", "n")
-    return [{"id": r["pk"], "name": r["name"], "acronym": r["acronym"], "partners": r["n"]} for r in rows]
+    """Partners per network: each member is probed (is_partner) rather than the whole set computed."""
+    members = (
+        NetworkMembership.objects.filter(is_partner(scope, "institution_id"))
+        .exclude(institution__in=home_ids())
+        .exclude(institution__status=InstitutionStatus.MERGED)
+        .filter(_partner_q(scope, "institution__"))
+        .values("network")
+        .annotate(n=Count("institution", distinct=True))
+        .order_by()
+    )
+    partners = {row["network"]: row["n"] for row in members}
+    rows = Network.objects.order_by("name").values("pk", "name", "acronym")
+    return [{"id": r["pk"], "name": r["name"], "acronym": r["acronym"], "partners": partners.get(r["pk"], 0)} for r in rows]
 
 
-def _counts(qs, field) -> dict:
-    return {row[field]: row["n"] for row in qs.values(field).annotate(n=Count("pk")).order_by(field)}
+def _counts(qs, *fields) -> list[dict]:
+    """Rows grouped by `fields` with their count `n`: one query for several breakdowns."""
+    return list(qs.values(*fields).annotate(n=Count("pk")).order_by(*fields))
+
+
+def activity_counts(scope: Scope) -> tuple[int, dict]:
+    """Activities in the period, in total and by kind: per branch of the period, one aggregate with a
+    filtered count per kind (no GROUP BY, which SQLite would answer by scanning the kind index)."""
+    kinds = list(Activity.Kind.values)
+    total, by_kind = 0, Counter()
+    for branch in activity_period_branches(scope):
+        counts = activities_in_period(scope, branch).aggregate(
+            total=Count("pk"), **{f"kind_{i}": Count("pk", filter=Q(kind=kind)) for i, kind in enumerate(kinds)}
+        )
+        total += counts["total"]
+        for i, kind in enumerate(kinds):
+            by_kind[kind] += counts[f"kind_{i}"]
+    if sum(by_kind.values()) != total:  # a kind outside the choices: count them all the plain way
+        return total, _tally(_counts(activities_in_period(scope), "kind"), "kind")
+    return total, {kind: by_kind[kind] for kind in sorted(by_kind) if by_kind[kind]}
+
+
+def _tally(rows, field) -> dict:
+    tally = Counter()
+    for row in rows:
+        tally[row[field]] += row["n"]
+    return {key: tally[key] for key in sorted(tally)}
 
 
 def mobility_by_region(scope: Scope) -> dict:
@@ -115,7 +155,8 @@ def figures(scope: Scope, *, with_trend: bool = True) -> dict:
     for row in countries:
         if row["continent"]:
             by_continent[row["continent"]] += row["partners"]
-    agreements = agreements_in_period(scope)
+    agreements = _counts(agreements_in_period(scope), "kind", "status")
+    activity_total, activity_kinds = activity_counts(scope)
     return {
         "period": {
             "from": scope.start.isoformat() if scope.start else None,
@@ -132,14 +173,14 @@ def figures(scope: Scope, *, with_trend: bool = True) -> dict:
         "groups": _by_group(countries),
         "networks": _by_network(scope),
         "agreements": {
-            "total": agreements.count(),
-            "by_kind": _counts(agreements, "kind"),
-            "by_status": _counts(agreements, "status"),
+            "total": sum(row["n"] for row in agreements),
+            "by_kind": _tally(agreements, "kind"),
+            "by_status": _tally(agreements, "status"),
             "signed": agreements_signed(scope).count(),
         },
         "activities": {
-            "total": activities_in_period(scope).count(),
-            "by_kind": _counts(activities_in_period(scope), "kind"),
+            "total": activity_total,
+            "by_kind": activity_kinds,
         },
         "mobility": mobility_by_region(scope),
         "trend": trend(scope) if with_trend else [],

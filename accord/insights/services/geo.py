@@ -1,18 +1,19 @@
 """The world map's data: partners per country (ISO-3 codes for the choropleth) and markers."""
 
-from django.db.models import Count
 from django.urls import reverse
 
 from accord.insights.services.figures import partner_countries
-from accord.insights.services.scope import Scope, partners_in_period
+from accord.insights.services.scope import Scope, partners_of
 
 MAX_MARKERS = 2000
 
 
 def map_data(scope: Scope, *, max_markers: int = MAX_MARKERS) -> dict:
-    countries = [row for row in partner_countries(scope) if row["alpha3"]]
-    located = partners_in_period(scope).filter(latitude__isnull=False, longitude__isnull=False)
-    total_located = located.aggregate(n=Count("pk"))["n"]
+    per_country = partner_countries(scope)
+    countries = [row for row in per_country if row["alpha3"]]
+    total_located = sum(row["located"] for row in per_country)
+    # the first markers in name order: the name index walked, each institution probed (is_partner)
+    located = partners_of(scope).filter(latitude__isnull=False, longitude__isnull=False)
     detail = reverse("registry:institution-detail", args=[0]).replace("/0/", "/{}/")
     markers = [
         {

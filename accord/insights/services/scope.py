@@ -9,7 +9,7 @@ link, map and report goes through the querysets below.
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
 from accord.activities.models import Activity, ActivityParty
@@ -70,9 +70,7 @@ def _partner_q(scope: Scope, prefix: str) -> Q:
     return q
 
 
-def _owned_with_partner(qs, scope: Scope, party_model, link: str):
-    if scope.faculty is not None:
-        qs = qs.filter(faculty=scope.faculty)
+def _with_partner(qs, scope: Scope, party_model, link: str):
     partner = _partner_q(scope, "institution__")
     if partner:
         parties = party_model.objects.filter(partner).exclude(institution__in=home_ids())
@@ -80,19 +78,50 @@ def _owned_with_partner(qs, scope: Scope, party_model, link: str):
     return qs
 
 
+def _agreement_period_q(scope: Scope, prefix: str = "") -> Q:
+    """Agreements valid at some time during the period, reached through `prefix` (e.g. "agreement__").
+    Without a start of validity, the signing date stands in."""
+    q = Q(**{f"{prefix}status__in": VALID_STATUSES})
+    if scope.end:
+        q &= (
+            Q(**{f"{prefix}valid_from__lte": scope.end})
+            | Q(**{f"{prefix}valid_from__isnull": True, f"{prefix}signed_on__lte": scope.end})
+            | Q(**{f"{prefix}valid_from__isnull": True, f"{prefix}signed_on__isnull": True})
+        )
+    if scope.start:
+        q &= Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": scope.start})
+    if scope.faculty is not None:
+        q &= Q(**{f"{prefix}faculty": scope.faculty})
+    return q
+
+
+def activity_period_branches(scope: Scope, prefix: str = "") -> list[Q]:
+    """Activities that took place (at least partly) during the period, reached through `prefix`, as
+    disjoint conditions that each read one bounded index range: started in the period (index
+    activity_start_kind), or started before it and still running (activity_end_start_kind)."""
+    faculty = Q() if scope.faculty is None else Q(**{f"{prefix}faculty": scope.faculty})
+    if scope.start:
+        began = Q(**{f"{prefix}start_date__gte": scope.start})
+        if scope.end:
+            began &= Q(**{f"{prefix}start_date__lte": scope.end})
+        running = Q(**{f"{prefix}end_date__gte": scope.start, f"{prefix}start_date__lt": scope.start})
+        return [began & faculty, running & faculty]
+    if scope.end:
+        return [Q(**{f"{prefix}start_date__lte": scope.end}) & faculty]
+    return [faculty]
+
+
+def _activity_period_q(scope: Scope, prefix: str = "") -> Q:
+    q = Q()
+    for branch in activity_period_branches(scope, prefix):
+        q |= branch
+    return q
+
+
 def agreements_in_period(scope: Scope):
     """Agreements valid at some time during the period (owned by the faculty; with a party in the
     group and of the kind, when given). Without a start of validity, the signing date stands in."""
-    qs = Agreement.objects.filter(status__in=VALID_STATUSES)
-    if scope.end:
-        qs = qs.filter(
-            Q(valid_from__lte=scope.end)
-            | Q(valid_from__isnull=True, signed_on__lte=scope.end)
-            | Q(valid_from__isnull=True, signed_on__isnull=True)
-        )
-    if scope.start:
-        qs = qs.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=scope.start))
-    return _owned_with_partner(qs, scope, AgreementParty, "agreement_id")
+    return _with_partner(Agreement.objects.filter(_agreement_period_q(scope)), scope, AgreementParty, "agreement_id")
 
 
 def agreements_signed(scope: Scope):
@@ -102,34 +131,54 @@ def agreements_signed(scope: Scope):
         qs = qs.filter(signed_on__gte=scope.start)
     if scope.end:
         qs = qs.filter(signed_on__lte=scope.end)
-    return _owned_with_partner(qs, scope, AgreementParty, "agreement_id")
+    if scope.faculty is not None:
+        qs = qs.filter(faculty=scope.faculty)
+    return _with_partner(qs, scope, AgreementParty, "agreement_id")
 
 
-def activities_in_period(scope: Scope):
-    """Activities that took place (at least partly) during the period."""
-    qs = Activity.objects.all()
-    if scope.start:
-        # Started in the period, or started before it and still running: two bounded index ranges
-        # (start_date; end_date, see migration 0001) instead of every earlier activity.
-        began = Q(start_date__gte=scope.start)
-        if scope.end:
-            began &= Q(start_date__lte=scope.end)
-        qs = qs.filter(began | Q(end_date__gte=scope.start, start_date__lt=scope.start))
-    elif scope.end:
-        qs = qs.filter(start_date__lte=scope.end)
-    return _owned_with_partner(qs, scope, ActivityParty, "activity_id")
+def activities_in_period(scope: Scope, branch: Q | None = None):
+    """Activities that took place (at least partly) during the period (only those of one of the
+    activity_period_branches when `branch` is given)."""
+    period = _activity_period_q(scope) if branch is None else branch
+    return _with_partner(Activity.objects.filter(period), scope, ActivityParty, "activity_id")
+
+
+def partner_ids(scope: Scope):
+    """Ids of the institutions that are a party to an agreement valid in the period or to an activity
+    in it (home and merged records included): one UNION, which the database computes once per query
+    and reads from the covering indexes (agreement, institution) and (activity, institution, role)."""
+    records = _unfiltered(scope)
+    # "IN (the records' ids)" rather than a join: the ids come sorted, so the party index is read in order
+    by_agreement = AgreementParty.objects.filter(agreement__in=Agreement.objects.filter(_agreement_period_q(records)).values("pk"))
+    by_activity = ActivityParty.objects.filter(activity__in=Activity.objects.filter(_activity_period_q(records)).values("pk"))
+    return by_agreement.values("institution_id").order_by().union(by_activity.values("institution_id").order_by())
+
+
+def is_partner(scope: Scope, ref: str = "pk") -> Q:
+    """The same definition, tested for one institution (`ref` to its id) by two EXISTS probes on the
+    indexes (institution, agreement) and (institution, activity): cheap for a few rows, e.g. the
+    members of networks or the first page of a list walked in name order."""
+    records = _unfiltered(scope)
+    by_agreement = AgreementParty.objects.filter(_agreement_period_q(records, "agreement__"), institution=OuterRef(ref))
+    by_activity = ActivityParty.objects.filter(_activity_period_q(records, "activity__"), institution=OuterRef(ref))
+    return Q(Exists(by_agreement)) | Q(Exists(by_activity))
 
 
 def partners_in_period(scope: Scope):
     """Institutions that are a party to an agreement valid in the period or to an activity in it."""
-    by_agreement = AgreementParty.objects.filter(agreement__in=agreements_in_period(_unfiltered(scope)).values("pk"))
-    by_activity = ActivityParty.objects.filter(activity__in=activities_in_period(_unfiltered(scope)).values("pk"))
     qs = (
         Institution.objects.exclude(pk__in=home_ids())
         .exclude(status=InstitutionStatus.MERGED)
-        .filter(Q(pk__in=by_agreement.values("institution_id")) | Q(pk__in=by_activity.values("institution_id")))
+        .filter(pk__in=partner_ids(scope))
     )
     return qs.filter(_partner_q(scope, ""))
+
+
+def partners_of(scope: Scope):
+    """The same institutions as partners_in_period, selected by probing each one (is_partner): for
+    queries that read only the first rows in some index order (a page, the first markers)."""
+    qs = Institution.objects.exclude(pk__in=home_ids()).exclude(status=InstitutionStatus.MERGED)
+    return qs.filter(is_partner(scope)).filter(_partner_q(scope, ""))
 
 
 def _unfiltered(scope: Scope) -> Scope:

@@ -73,6 +73,12 @@ BACKGROUND = re.compile(
     r"\b(?:so far|to date|in total|over the years|in recent years|has established (?:partnerships|cooperative "
     r"relations|relations) with \d+|with more than \d+|\d+ (?:universities|institutions) in \d+ countries)\b"
 )
+# Headlines are not parsed: "X to sign MoU with Y", "X plans to host forum" announce, they do not report.
+HEADLINE_FUTURE = re.compile(
+    r"\b(?:to|will|plans? to|set to|aims? to|seeks? to|mulls?|eyes|considers?|prepares? to|upcoming)\s+"
+    r"(?:\w+\s+)?(?:sign|ink|visit|launch|host|hold|open|establish|set up|found|co-host|organi[sz]e|start|begin)",
+    re.IGNORECASE,
+)
 PLURAL_VAGUE = re.compile(r"\b(?:delegations|visits)\b(?! to)")
 
 
@@ -140,7 +146,7 @@ def is_asserted(sentence, start: int) -> bool:
 def detect(sentence) -> list[tuple[str, str, int]]:
     """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence."""
     lower = sentence.text.lower()
-    if BACKGROUND.search(lower):
+    if BACKGROUND.search(lower) or (sentence.is_title and HEADLINE_FUTURE.search(lower)):
         return []
     out = []
     for event_type, rules in _COMPILED.items():

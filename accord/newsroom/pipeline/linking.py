@@ -145,6 +145,9 @@ def linking(doc, lookup=_lookup):
         if entity.country is None:
             entity.country, entity.country_evidence = infer_country(doc, entity, countries)
     doc.home = choose_home(doc)
+    for entity in entities:
+        if entity.country is None:
+            entity.country, entity.country_evidence = infer_country(doc, entity, countries, from_sentence=True)
 
 
 linking.needs = ("mentions",)
@@ -159,7 +162,7 @@ def _kind_of(name: str) -> str:
     return "university"
 
 
-def infer_country(doc, entity, countries) -> tuple[str | None, str]:
+def infer_country(doc, entity, countries, *, from_sentence=False) -> tuple[str | None, str]:
     """Where a proposed institution is, from its name and the words around it."""
     name = entity.name
     if EMBASSY.search(name):
@@ -190,6 +193,16 @@ def infer_country(doc, entity, countries) -> tuple[str | None, str]:
     for pattern, code in NAME_LANGUAGE:
         if pattern.search(name):
             return code, "the language of the name"
+    if not from_sentence:
+        return None, ""
+    named, taken = set(), set()
+    for index in entity.mentions:
+        number = doc.mentions[index].sentence
+        named |= {code for _, _, code in countries.scan(doc.sentences[number].text)}
+        taken |= {doc.entities[m.entity].country for m in doc.mentions if m.sentence == number}
+    named -= taken  # "X University, Philippines" belongs to X
+    if len(named) == 1:
+        return named.pop(), "the only country named in the same sentence"
     return None, ""
 
 
