@@ -100,6 +100,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "accord.sqlite3",
+            "CONN_MAX_AGE": 600,  # a connection per server thread, not per request (connect + PRAGMAs cost ms)
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
                 "transaction_mode": "IMMEDIATE",

@@ -1,5 +1,7 @@
 """Insights pages: thin views over accord.insights.services."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
@@ -86,8 +88,9 @@ def _json(request, build):
 def map_json(request):
     def build(scope):
         data = map_data(scope)
+        partners = list_url("partners", scope)  # reversed once, not once per country
         for row in data["countries"]:
-            row["url"] = list_url("partners", scope, country=row["code"])
+            row["url"] = f"{partners}&{urlencode({'country': row['code']})}"
         return data
 
     return _json(request, build)

@@ -1,9 +1,12 @@
 """Run `accord` in a separate process against its own throwaway SQLite database."""
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +46,30 @@ def copy_database(template: Path, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(template / "accord.sqlite3", target / "accord.sqlite3")
     return target
+
+
+def migrations_digest() -> str:
+    """Changes whenever a migration, Python or a package that brings migrations changes."""
+    h = hashlib.sha256(f"{sys.version}{version('django')}{version('django-simple-history')}".encode())
+    for path in sorted((ROOT / "accord").glob("*/migrations/*.py")):
+        h.update(str(path.relative_to(ROOT)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def migrated_template(tmp_path_factory) -> Path:
+    """An empty, migrated SQLite database folder (made once per set of migrations, then reused)."""
+    kept = Path(tempfile.gettempdir()) / f"accord-test-migrated-{migrations_digest()}"
+    if (kept / "accord.sqlite3").exists():
+        return kept
+    folder = tmp_path_factory.mktemp("migrated")
+    accord(folder, "migrate", "--noinput", "-v", "0")
+    partial = kept.with_name(kept.name + f".{os.getpid()}")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    shutil.copy(folder / "accord.sqlite3", partial / "accord.sqlite3")
+    try:
+        partial.rename(kept)  # atomic: a concurrent run sees a whole template or none
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)  # another run kept one first
+    return kept

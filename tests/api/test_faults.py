@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.api.processes import accord, copy_database, python, start
+from tests.api.processes import accord, copy_database, migrated_template, python, start
 from tests.conftest import shared_file
 
 COUNT = "from accord.registry.models import Institution; print(Institution.objects.count())"
@@ -14,10 +14,9 @@ COUNT = "from accord.registry.models import Institution; print(Institution.objec
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory):
-    """An empty migrated SQLite database, made once and copied by each test."""
-    folder = tmp_path_factory.mktemp("migrated")
-    accord(folder, "migrate", "--noinput", "-v", "0")
-    return folder
+    """An empty migrated SQLite database, copied by each test; made once per set of migrations and kept in the
+    temporary directory, so the second run of the suite (SQLite, then PostgreSQL) does not migrate again."""
+    return migrated_template(tmp_path_factory)
 
 
 def test_an_import_killed_half_way_leaves_the_registry_as_it_was(migrated, tmp_path):
@@ -61,28 +60,42 @@ def filled(migrated, tmp_path_factory):
     return data
 
 
+@pytest.fixture(scope="module")
+def original(filled):
+    """Every record of the filled database, as DUMP_EVERYTHING prints them."""
+    return json.loads(python(filled, DUMP_EVERYTHING))
+
+
+@pytest.fixture(scope="module")
+def backup_of(filled, tmp_path_factory):
+    """backup_of(name): `accord backup` of the filled database to a file of that name, made once."""
+    made = {}
+
+    def make(name):
+        if name not in made:
+            made[name] = tmp_path_factory.mktemp("backups") / name
+            accord(filled, "backup", str(made[name]))
+        return made[name]
+
+    return make
+
+
 @pytest.mark.parametrize("name", ["accord-backup.json", "accord-backup.sqlite3"])
-def test_a_backup_restores_every_record_of_every_model(filled, migrated, tmp_path, name):
-    original = json.loads(python(filled, DUMP_EVERYTHING))
+def test_a_backup_restores_every_record_of_every_model(original, backup_of, migrated, tmp_path, name):
     assert sum(len(rows) for rows in original.values()) > 100
     assert original["api.ApiToken"] and original["registry.Institution"] and original["auth.User"]
-    backup = tmp_path / name
-    accord(filled, "backup", str(backup))
     fresh = copy_database(migrated, tmp_path / "fresh")
-    accord(fresh, "restore", str(backup))
+    accord(fresh, "restore", str(backup_of(name)))
     restored = json.loads(python(fresh, DUMP_EVERYTHING))
     differing = {label: (len(rows), len(restored.get(label, []))) for label, rows in original.items()
                  if restored.get(label) != rows}
     assert not differing, f"models whose records differ after the restore (rows before, after): {differing}"
 
 
-def test_a_restore_refuses_a_database_that_holds_records(filled, tmp_path):
-    backup = tmp_path / "b.json"
-    accord(filled, "backup", str(backup))
-    before = python(filled, COUNT)
-    result = accord(filled, "restore", str(backup), check=False)
+def test_a_restore_refuses_a_database_that_holds_records(filled, backup_of, original):
+    result = accord(filled, "restore", str(backup_of("accord-backup.json")), check=False)
     assert result.returncode != 0 and "empty database" in result.stderr
-    assert python(filled, COUNT) == before
+    assert json.loads(python(filled, DUMP_EVERYTHING)) == original  # not a record changed
 
 
 def test_a_broken_backup_file_restores_nothing(migrated, tmp_path):

@@ -16,7 +16,7 @@ from accord.api.models import ApiToken
 from accord.wsgi import application
 
 OPERATIONS = ["list_institutions", "create_institutions", "update_agreements", "list_agreements", "create_activities",
-              "lookup"]
+              "lookup", "update_people", "create_applications"]
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(operation_id=OPERATIONS)
 

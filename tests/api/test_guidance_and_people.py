@@ -1,7 +1,5 @@
 """Calls, applications and people through the API, with the web's visibility rules."""
 
-import pytest
-
 from accord.guidance.models import Application, Stage
 from accord.mobility.models import Person
 from tests.guidance.conftest import make_application, make_call, mona, tina, tom  # noqa: F401  (fixtures)

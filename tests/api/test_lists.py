@@ -74,3 +74,11 @@ def test_the_openapi_document_lists_every_resource(client):
     for resource in ("institutions", "agreements", "activities", "mobility", "programs"):
         assert f"/api/v1/{resource}/" in paths and f"/api/v1/{resource}/{{pk}}" in paths
     assert {"/api/v1/lookup", "/api/v1/stats", "/api/v1/public/partners"} <= set(paths)
+
+
+def test_a_page_far_beyond_the_last_is_refused_or_empty_never_a_server_error(victor, api_as):
+    client = api_as(victor)
+    assert client.get("/api/v1/institutions/", page=10**6).json()["items"] == []
+    for page in (10**18, 2**63):
+        response = client.get("/api/v1/institutions/", page=page)
+        assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "page"

@@ -75,3 +75,26 @@ def test_a_session_write_without_the_csrf_token_is_refused(sam, client):
     response = browser.post("/api/v1/agreements/", {"title": "MoU"}, content_type="application/json")
     assert response.status_code in (401, 403)
     assert not Agreement.objects.exists()
+
+
+def test_a_body_that_is_not_json_is_a_422_like_any_other_bad_input(sam, api_as, partner):
+    agreement = Agreement.objects.create(title="MoU")
+    client = api_as(sam)
+    for method, url in [("patch", f"/api/v1/agreements/{agreement.pk}"), ("post", "/api/v1/institutions/"),
+                        ("put", f"/api/v1/institutions/{partner.pk}")]:
+        for body in [b'{"title": "half', b"\xff\xfe\x00", b"[" * 100_000]:
+            response = getattr(client.client, method)(url, data=body, content_type="application/json",
+                                                      headers=client.headers)
+            assert response.status_code == 422, (method, url, body[:10], response.content)
+            problem = response.json()["detail"][0]
+            assert problem["loc"] == ["body"] and "not valid JSON" in problem["msg"]
+    agreement.refresh_from_db()
+    assert agreement.title == "MoU"
+
+
+def test_a_patch_may_not_null_a_field_that_cannot_be_empty(sam, api_as, partner):
+    response = api_as(sam).patch(f"/api/v1/institutions/{partner.pk}", {"website": None, "name": "x" * 301})
+    assert response.status_code == 422
+    assert set(_locs(response)) == {("body", "payload", "website"), ("body", "payload", "name")}
+    partner.refresh_from_db()
+    assert partner.website == "" and partner.name.startswith("Bauman")

@@ -38,16 +38,17 @@ def partner_countries(scope: Scope) -> list[dict]:
     partner set): the basis of totals, continents, groups and the map."""
     rows = (
         partners_in_period(scope)
-        .values("country", "country__continent", "country__alpha3", "country__name")
+        .values("country")  # grouped by the code alone; the ~250 countries' names are read apart
         .annotate(n=Count("pk"), located=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)))
         .order_by()
     )
+    known = {c["code"]: c for c in Country.objects.values("code", "alpha3", "name", "continent")}
     return [
         {
             "code": row["country"] or UNKNOWN,
-            "alpha3": row["country__alpha3"] or "",
-            "name": row["country__name"] or "",
-            "continent": row["country__continent"] or UNKNOWN,
+            "alpha3": known.get(row["country"], {}).get("alpha3") or "",
+            "name": known.get(row["country"], {}).get("name") or "",
+            "continent": known.get(row["country"], {}).get("continent") or UNKNOWN,
             "partners": row["n"],
             "located": row["located"],
         }

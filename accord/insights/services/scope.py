@@ -57,7 +57,8 @@ class Scope:
 
 def home_ids() -> list[int]:
     """The home university and its units: never partners (a handful of rows)."""
-    return list(Institution.objects.filter(Q(is_home=True) | Q(parent__is_home=True)).values_list("pk", flat=True))
+    home = list(Institution.objects.filter(is_home=True).values_list("pk", flat=True))
+    return home + list(Institution.objects.filter(parent__in=home).values_list("pk", flat=True))  # index institution_units
 
 
 def _partner_q(scope: Scope, prefix: str) -> Q:
@@ -157,7 +158,7 @@ def partner_ids(scope: Scope):
 def is_partner(scope: Scope, ref: str = "pk") -> Q:
     """The same definition, tested for one institution (`ref` to its id) by two EXISTS probes on the
     indexes (institution, agreement) and (institution, activity): cheap for a few rows, e.g. the
-    members of networks or the first page of a list walked in name order."""
+    members of networks or the first map markers in name order."""
     records = _unfiltered(scope)
     by_agreement = AgreementParty.objects.filter(_agreement_period_q(records, "agreement__"), institution=OuterRef(ref))
     by_activity = ActivityParty.objects.filter(_activity_period_q(records, "activity__"), institution=OuterRef(ref))
@@ -174,11 +175,15 @@ def partners_in_period(scope: Scope):
     return qs.filter(_partner_q(scope, ""))
 
 
+def partner_conditions(scope: Scope) -> Q:
+    """The conditions of partners_in_period on an institution, with each one probed (is_partner): for
+    queries that read only a few rows, or the first ones in some index order (the map's markers)."""
+    return ~Q(pk__in=home_ids()) & ~Q(status=InstitutionStatus.MERGED) & is_partner(scope) & _partner_q(scope, "")
+
+
 def partners_of(scope: Scope):
-    """The same institutions as partners_in_period, selected by probing each one (is_partner): for
-    queries that read only the first rows in some index order (a page, the first markers)."""
-    qs = Institution.objects.exclude(pk__in=home_ids()).exclude(status=InstitutionStatus.MERGED)
-    return qs.filter(is_partner(scope)).filter(_partner_q(scope, ""))
+    """The institutions of partners_in_period, selected with partner_conditions."""
+    return Institution.objects.filter(partner_conditions(scope))
 
 
 def _unfiltered(scope: Scope) -> Scope:

@@ -68,7 +68,11 @@ class Institution(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["country", "kind"])]
+        indexes = [
+            models.Index(fields=["country", "kind"]),
+            # the units of the home university (faculties): a handful of rows among every institution
+            models.Index(fields=["parent"], condition=Q(parent__isnull=False), name="institution_units"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["is_home"], condition=Q(is_home=True), name="one_home_institution"),
             models.CheckConstraint(
