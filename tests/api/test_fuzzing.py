@@ -21,6 +21,21 @@ OPERATIONS = ["list_institutions", "create_institutions", "update_agreements", "
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(operation_id=OPERATIONS)
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_transaction_open():
+    """Schemathesis calls the WSGI application directly, which fires request_started/finished; their
+    close_old_connections() would close PostgreSQL's connection in the middle of the test transaction.
+    Django's own test client disconnects them in the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def staff_token(sam, partner):
     Agreement.objects.create(title="Fuzzed agreement")
