@@ -18,18 +18,19 @@ from accord.agreements.models.agreements import ALIVE
 SALT = "accord.agreements.calendar"
 
 
-def token_for(user) -> str:
-    return signing.Signer(salt=SALT).sign(str(user.pk))
+def token_for(user, *, salt: str = SALT) -> str:
+    """A feed address token naming the user; each feed has its own salt, so tokens don't cross feeds."""
+    return signing.Signer(salt=salt).sign(str(user.pk))
 
 
-def user_for(token: str):
-    """The active user a token names and who may still read records, or None."""
+def user_for(token: str, *, salt: str = SALT, action: str = "records.view"):
+    """The active user a token names and who may still do `action`, or None."""
     try:
-        pk = signing.Signer(salt=SALT).unsign(token)
+        pk = signing.Signer(salt=salt).unsign(token)
     except signing.BadSignature:
         return None
     user = get_user_model().objects.filter(pk=pk, is_active=True).first()
-    return user if user is not None and can(user, "records.view") else None
+    return user if user is not None and can(user, action) else None
 
 
 def agreements_for(user):

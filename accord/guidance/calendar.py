@@ -7,10 +7,7 @@ signed token naming the user; the salt differs, so one feed's token does not ope
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 
-from django.contrib.auth import get_user_model
-from django.core import signing
-
-from accord.accounts.roles import can
+from accord.agreements import ical
 from accord.agreements.ical import _escape, _fold
 from accord.guidance.deadlines import deadlines_for
 
@@ -18,17 +15,12 @@ SALT = "accord.guidance.calendar"
 
 
 def token_for(user) -> str:
-    return signing.Signer(salt=SALT).sign(str(user.pk))
+    return ical.token_for(user, salt=SALT)
 
 
 def user_for(token: str):
     """The active user a token names, if they may still use the guidance center; None otherwise."""
-    try:
-        pk = signing.Signer(salt=SALT).unsign(token)
-    except signing.BadSignature:
-        return None
-    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
-    return user if user is not None and can(user, "guidance.browse") else None
+    return ical.user_for(token, salt=SALT, action="guidance.browse")
 
 
 def feed(user, *, base_url: str = "", host: str = "accord", today=None) -> str:
