@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class InsightsConfig(AppConfig):
@@ -7,9 +8,24 @@ class InsightsConfig(AppConfig):
     verbose_name = "Insights"
 
     def ready(self):
+        from accord.insights import signals  # noqa: F401  (keeps PartnerYear current)
         from accord.insights.services import deadlines
         from accord.insights.services.stats import section
         from accord.registry.services import stats
 
         stats.register_section("insights", section)
         deadlines.register("agreements", deadlines.agreement_expiries)
+        post_migrate.connect(build_rollup, sender=self)
+
+
+def build_rollup(using="default", **kwargs):
+    """After migrate (and after a flush): fill PartnerYear once, when it has never been built."""
+    from django.db import connections
+
+    from accord.insights.models import PartnerYearCoverage
+    from accord.insights.services import rollup
+
+    if PartnerYearCoverage._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrated only up to an app before insights
+    if not PartnerYearCoverage.objects.using(using).exists():
+        rollup.rebuild()

@@ -93,6 +93,8 @@ TARGETS = {
     "activities": scopes.activities_in_period,
     "mobility": scopes.mobility_in_period,
 }
+# the ids of a target's records as a subquery, where there is a shorter way than TARGETS[...].values("pk")
+IDS = {"partners": scopes.partner_pks}
 
 
 class ScopeFilterMixin(django_filters.FilterSet):
@@ -113,6 +115,8 @@ class ScopeFilterMixin(django_filters.FilterSet):
         scope = scopes.Scope(
             start=start, end=end, faculty=mine.get("faculty"), group=mine.get("group"), kind=mine.get("partner_kind") or ""
         )
+        if self.scope_target in IDS:
+            return queryset.filter(pk__in=IDS[self.scope_target](scope))
         selected = TARGETS[self.scope_target](scope)
         if mine.get("region") and self.scope_target == "mobility":
             selected = selected.annotate(partner_region=scopes.mobility_region()).filter(partner_region=mine["region"])

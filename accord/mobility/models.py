@@ -207,6 +207,12 @@ class Mobility(models.Model):
     class Meta:
         ordering = ["-start_date", "person__name"]
         verbose_name_plural = "mobilities"
+        # "stays in a period" (accord.insights.services.scope.mobility_period_branches) reads short ranges
+        indexes = [
+            models.Index(fields=["start_date"], name="mobility_start"),
+            models.Index(fields=["end_date", "start_date"], name="mobility_end_start"),
+            models.Index(fields=["academic_year"], condition=Q(start_date__isnull=True), name="mobility_undated_year"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),

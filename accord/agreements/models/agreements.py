@@ -112,6 +112,8 @@ class Agreement(models.Model):
         indexes = [
             models.Index(fields=["status", "valid_until", "valid_from", "signed_on", "kind", "faculty"],
                          name="agreement_validity"),
+            # new agreements of a period: one short range of signing dates
+            models.Index(fields=["signed_on", "status", "faculty"], name="agreement_signed"),
         ]
 
     def __str__(self):

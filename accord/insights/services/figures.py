@@ -22,7 +22,10 @@ from accord.insights.services.scope import (
     home_ids,
     is_partner,
     mobility_in_period,
+    mobility_period_branches,
     mobility_region,
+    partner_count,
+    partner_rows,
     partners_in_period,
 )
 from accord.mobility.models import Mobility
@@ -36,12 +39,19 @@ TREND_YEARS = 6
 def partner_countries(scope: Scope) -> list[dict]:
     """Partners per country, and how many of them have coordinates (one grouped query over the
     partner set): the basis of totals, continents, groups and the map."""
-    rows = (
-        partners_in_period(scope)
-        .values("country")  # grouped by the code alone; the ~250 countries' names are read apart
-        .annotate(n=Count("pk"), located=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)))
-        .order_by()
-    )
+    table = partner_rows(scope)
+    if table is not None:  # from the index (year, faculty, country, kind, located, institution) alone
+        distinct = scope.start is not None and scope.start.year != scope.end.year  # a partner per year
+        rows = table.values("country").annotate(
+            n=Count("institution", distinct=distinct), located=Count("institution", filter=Q(located=True), distinct=distinct)
+        ).order_by()
+    else:
+        rows = (
+            partners_in_period(scope)
+            .values("country")  # grouped by the code alone; the ~250 countries' names are read apart
+            .annotate(n=Count("pk"), located=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)))
+            .order_by()
+        )
     known = {c["code"]: c for c in Country.objects.values("code", "alpha3", "name", "continent")}
     return [
         {
@@ -92,17 +102,25 @@ def _counts(qs, *fields) -> list[dict]:
 
 
 def activity_counts(scope: Scope) -> tuple[int, dict]:
-    """Activities in the period, in total and by kind: per branch of the period, one aggregate with a
-    filtered count per kind (no GROUP BY, which SQLite would answer by scanning the kind index)."""
+    """Activities in the period, in total and by kind. Without conditions on the partner, a count per
+    kind and branch of the period, each one short range of the indexes activity_kind_start and
+    activity_kind_end_start; otherwise, per branch, one aggregate with a filtered count per kind (no
+    GROUP BY, which SQLite would answer by scanning a whole kind index)."""
     kinds = list(Activity.Kind.values)
     total, by_kind = 0, Counter()
     for branch in activity_period_branches(scope):
-        counts = activities_in_period(scope, branch).aggregate(
-            total=Count("pk"), **{f"kind_{i}": Count("pk", filter=Q(kind=kind)) for i, kind in enumerate(kinds)}
-        )
-        total += counts["total"]
-        for i, kind in enumerate(kinds):
-            by_kind[kind] += counts[f"kind_{i}"]
+        records = activities_in_period(scope, branch)
+        if _partner_q(scope, ""):
+            counts = records.aggregate(
+                total=Count("pk"), **{f"kind_{i}": Count("pk", filter=Q(kind=kind)) for i, kind in enumerate(kinds)}
+            )
+            total += counts["total"]
+            for i, kind in enumerate(kinds):
+                by_kind[kind] += counts[f"kind_{i}"]
+        else:
+            total += records.count()
+            for kind in kinds:
+                by_kind[kind] += records.filter(kind=kind).count()
     if sum(by_kind.values()) != total:  # a kind outside the choices: count them all the plain way
         return total, _tally(_counts(activities_in_period(scope), "kind"), "kind")
     return total, {kind: by_kind[kind] for kind in sorted(by_kind) if by_kind[kind]}
@@ -117,19 +135,18 @@ def _tally(rows, field) -> dict:
 
 def mobility_by_region(scope: Scope) -> dict:
     """Incoming stays by the region of the home institution, outgoing by that of the host (the
-    person's nationality when the institution is not recorded): one grouped query."""
-    rows = (
-        mobility_in_period(scope)
-        .annotate(where=mobility_region())
-        .values("direction", "where")
-        .annotate(n=Count("pk"))
-        .order_by("direction", "-n", "where")
-    )
+    person's nationality when the institution is not recorded): one grouped query per branch of the
+    period (mobility_period_branches), each reading a short index range."""
+    counts = Counter()
+    for branch in mobility_period_branches(scope):
+        rows = mobility_in_period(scope, branch).annotate(where=mobility_region()).values("direction", "where")
+        for row in rows.annotate(n=Count("pk")).order_by():
+            counts[row["direction"], row["where"] or UNKNOWN] += row["n"]
     result = {str(d): {"total": 0, "by_region": []} for d in Mobility.Direction.values}
-    for row in rows:
-        side = result.setdefault(row["direction"], {"total": 0, "by_region": []})
-        side["total"] += row["n"]
-        side["by_region"].append({"region": row["where"] or UNKNOWN, "count": row["n"]})
+    for (direction, where), n in sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1])):
+        side = result.setdefault(direction, {"total": 0, "by_region": []})
+        side["total"] += n
+        side["by_region"].append({"region": where, "count": n})
     return result
 
 
@@ -142,9 +159,9 @@ def trend(scope: Scope, years: int = TREND_YEARS) -> list[dict]:
         rows.append(
             {
                 "year": year,
-                "partners": partners_in_period(in_year).count(),
+                "partners": partner_count(in_year),
                 "new_agreements": agreements_signed(in_year).count(),
-                "activities": activities_in_period(in_year).count(),
+                "activities": sum(activities_in_period(in_year, branch).count() for branch in activity_period_branches(in_year)),
             }
         )
     return rows

@@ -1,9 +1,10 @@
 """The list behind each figure: URLs of the partner, agreement, activity and mobility lists with
 the filters (accord.insights.filters.ScopeFilterMixin) that select exactly what was counted."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from accord.insights.filters import format_period
 from accord.insights.services.scope import Scope
@@ -29,9 +30,14 @@ def scope_params(scope: Scope, target: str) -> dict:
     return params
 
 
+@lru_cache(maxsize=64)
+def _path(target: str, prefix: str) -> str:
+    return reverse(LISTS[target])
+
+
 def list_url(target: str, scope: Scope, **extra) -> str:
     params = {**scope_params(scope, target), **{k: v for k, v in extra.items() if v not in (None, "")}}
-    return f"{reverse(LISTS[target])}?{urlencode(params)}"
+    return f"{_path(target, get_script_prefix())}?{urlencode(params)}"  # a dashboard has ~100 links
 
 
 class Links:

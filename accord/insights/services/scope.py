@@ -4,6 +4,10 @@
 university nor one of its units, not merged into another record) that is a party to an agreement
 valid during the period, or to an activity that took place during the period. Every figure, list
 link, map and report goes through the querysets below.
+
+For periods made of whole calendar years (and for "any time") the partners are read from
+insights.PartnerYear, which accord.insights.services.rollup keeps equal to `partner_ids` computed
+live; other periods (e.g. 2024-03-01..2024-06-30) are computed live from the records.
 """
 
 from dataclasses import dataclass, replace
@@ -15,6 +19,7 @@ from django.db.models.functions import Coalesce, NullIf
 from accord.activities.models import Activity, ActivityParty
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import Status as AgreementStatus
+from accord.insights.models import ALL_TIME, ANY_FACULTY, PartnerYear, PartnerYearCoverage
 from accord.mobility.models import Mobility
 from accord.registry.models import CountryGroup, Institution
 from accord.registry.models import Status as InstitutionStatus
@@ -156,17 +161,73 @@ def partner_ids(scope: Scope):
 
 
 def is_partner(scope: Scope, ref: str = "pk") -> Q:
-    """The same definition, tested for one institution (`ref` to its id) by two EXISTS probes on the
-    indexes (institution, agreement) and (institution, activity): cheap for a few rows, e.g. the
-    members of networks or the first map markers in name order."""
+    """The same definition, tested for one institution (`ref` to its id) by one EXISTS probe on
+    PartnerYear's key, or (computed live) two on the indexes (institution, agreement) and
+    (institution, activity): cheap for a few rows, e.g. the members of networks or the first map
+    markers in name order."""
     records = _unfiltered(scope)
+    rows = partner_rows(records)
+    if rows is not None:
+        return Q(Exists(rows.filter(institution=OuterRef(ref))))
     by_agreement = AgreementParty.objects.filter(_agreement_period_q(records, "agreement__"), institution=OuterRef(ref))
     by_activity = ActivityParty.objects.filter(_activity_period_q(records, "activity__"), institution=OuterRef(ref))
     return Q(Exists(by_agreement)) | Q(Exists(by_activity))
 
 
+def rollup_years(scope: Scope) -> range | None:
+    """The PartnerYear years that hold the partners of the scope's period (ALL_TIME for no period),
+    or None when the period is not a run of whole calendar years that the table covers."""
+    span = PartnerYearCoverage.objects.order_by("pk").values_list("first", "last").first()
+    if span is None or (scope.start is None) != (scope.end is None):
+        return None
+    if scope.start is None:
+        return range(ALL_TIME, ALL_TIME + 1)
+    if (scope.start.month, scope.start.day, scope.end.month, scope.end.day) != (1, 1, 12, 31):
+        return None
+    if not span[0] <= scope.start.year <= scope.end.year <= span[1]:
+        return None
+    return range(scope.start.year, scope.end.year + 1)
+
+
+def partner_rows(scope: Scope):
+    """The PartnerYear rows of the scope's partners (several per partner over several years), or
+    None when the scope must be computed live."""
+    years = rollup_years(scope)
+    if years is None:
+        return None
+    faculty = ANY_FACULTY if scope.faculty is None else scope.faculty.pk
+    if len(years) == 1:  # an equality, which the planners match to the key (year, faculty, institution)
+        qs = PartnerYear.objects.filter(year=years.start, faculty=faculty)
+    else:
+        qs = PartnerYear.objects.filter(year__gte=years.start, year__lte=years.stop - 1, faculty=faculty)
+    if scope.group is not None:
+        qs = qs.filter(country__in=scope.group.countries.values("code"))
+    if scope.kind:
+        qs = qs.filter(kind=scope.kind)
+    return qs
+
+
+def partner_count(scope: Scope) -> int:
+    """How many partners the scope has."""
+    rows = partner_rows(scope)
+    if rows is None:
+        return partners_in_period(scope).count()
+    if scope.start is None or scope.start.year == scope.end.year:
+        return rows.count()  # one row per partner
+    return rows.values("institution").distinct().count()
+
+
+def partner_pks(scope: Scope):
+    """The ids of partners_in_period as a subquery (straight from PartnerYear when it answers)."""
+    rows = partner_rows(scope)
+    return rows.values("institution") if rows is not None else partners_in_period(scope).values("pk")
+
+
 def partners_in_period(scope: Scope):
     """Institutions that are a party to an agreement valid in the period or to an activity in it."""
+    rows = partner_rows(scope)
+    if rows is not None:
+        return Institution.objects.filter(pk__in=rows.values("institution"))
     qs = (
         Institution.objects.exclude(pk__in=home_ids())
         .exclude(status=InstitutionStatus.MERGED)
@@ -191,15 +252,38 @@ def _unfiltered(scope: Scope) -> Scope:
     return replace(scope, group=None, kind="")
 
 
-def mobility_in_period(scope: Scope):
-    """Stays that overlap the period; a stay without dates counts for the academic years it names."""
-    qs = Mobility.objects.all()
-    if scope.end:
-        qs = qs.filter(Q(start_date__lte=scope.end) | Q(start_date__isnull=True, academic_year__lte=scope.end.year))
+def mobility_period_branches(scope: Scope) -> list[Q]:
+    """Stays that overlap the period, as disjoint conditions that each read one short index range:
+    dated stays that began in the period (mobility_start), or began before it and end in or after it
+    (mobility_end_start; a stay without an end date counts for the day it starts); stays without
+    dates count for the academic years they name: those that start in the period's years, and the
+    one before (mobility_undated_year)."""
+    if scope.start is None and scope.end is None:
+        return [Q()]
+    began = Q(start_date__isnull=False)
     if scope.start:
-        dated = Q(start_date__isnull=False) & (Q(end_date__isnull=True) & Q(start_date__gte=scope.start) | Q(end_date__gte=scope.start))
-        undated = Q(start_date__isnull=True, academic_year__gte=scope.start.year - 1)
-        qs = qs.filter(dated | undated)
+        began &= Q(start_date__gte=scope.start)
+    if scope.end:
+        began &= Q(start_date__lte=scope.end)
+    branches = [began]
+    if scope.start:
+        branches.append(Q(end_date__gte=scope.start, start_date__lt=scope.start))
+    undated = Q(start_date__isnull=True)
+    if scope.start:
+        undated &= Q(academic_year__gte=scope.start.year - 1)
+    if scope.end:
+        undated &= Q(academic_year__lte=scope.end.year)
+    return branches + [undated]
+
+
+def mobility_in_period(scope: Scope, branch: Q | None = None):
+    """Stays that overlap the period (only those of one of the mobility_period_branches when
+    `branch` is given); a stay without dates counts for the academic years it names."""
+    if branch is None:
+        branch = Q()
+        for each in mobility_period_branches(scope):
+            branch |= each
+    qs = Mobility.objects.filter(branch)
     if scope.faculty is not None:
         qs = qs.filter(faculty=scope.faculty)
     if scope.group is not None or scope.kind:

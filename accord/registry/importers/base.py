@@ -36,6 +36,7 @@ from tqdm import tqdm
 
 from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, ImportRun, Institution
+from accord.registry.signals import institutions_updated
 
 MAX_ERRORS = 20
 # Keep every `__in` list under SQLite's historical limit of 999 bound variables.
@@ -547,6 +548,7 @@ def update_institutions(importer: Importer, objs: list, fields: Iterable[str]) -
     _before_write(objs)
     update_rows(importer, Institution, objs, fields)
     write_history(importer, Institution, objs, "~")
+    institutions_updated.send(sender=Institution, ids=[obj.pk for obj in objs], fields=frozenset(fields))
 
 
 def insert_children(importer: Importer, model, objs: list) -> None:

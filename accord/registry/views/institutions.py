@@ -1,6 +1,4 @@
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -15,25 +13,6 @@ from accord.registry.forms import InstitutionForm, NameFormSet
 from accord.registry.models import Institution
 from accord.registry.services.history import institution_history
 from accord.registry.timeline import partner_status, timeline
-
-
-class OneQueryPaginator(Paginator):
-    """Reads a page and the number of matching rows in one query (COUNT(*) OVER ()), so that costly
-    filters (a dashboard period: the partner set) are evaluated once rather than twice."""
-
-    def page(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            return super().page(number)
-        distinct = getattr(self.object_list, "query", None) is None or self.object_list.query.distinct
-        if number >= 1 and "count" not in self.__dict__ and not distinct and not self.orphans:
-            bottom = (number - 1) * self.per_page
-            rows = list(self.object_list.annotate(rows_in_all=Window(Count("pk")))[bottom:bottom + self.per_page])
-            if rows:
-                self.__dict__["count"] = rows[0].rows_in_all  # the cached_property Paginator.count
-                return self._get_page(rows, number, self)
-        return super().page(number)
 
 
 class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
@@ -59,9 +38,6 @@ class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
 
     def get_queryset(self):
         return Institution.objects.select_related("country").order_by("-is_home", "name")
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return OneQueryPaginator(queryset, per_page, **kwargs)
 
     def get_template_names(self):
         if self.request.htmx and self.request.htmx.target == "results":

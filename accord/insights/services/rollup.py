@@ -1,0 +1,284 @@
+"""Keeping PartnerYear, the partners of each calendar year, equal to the definition in scope.py.
+
+A partner of a year is an institution that is a party to an agreement valid during that year or to
+an activity that took place in it (`scope.partner_ids`); computing that set from ~60,000 activities
+each time a figure asks costs hundreds of milliseconds at scale, so the set is kept in a table:
+
+- `rebuild()` fills the table for every year of the records (and ALL_TIME) with one INSERT … SELECT
+  per year over the very querysets scope.py uses, so it cannot read the definition differently;
+- the model signals (accord/insights/signals.py) keep it current record by record: a new party adds
+  the rows of its record (`add_party`), any other change recomputes the institutions it touches
+  (`refresh`), and `registry.signals.institutions_updated` covers the bulk registry importers;
+- `PartnerYearCoverage` says which years the table holds; a record outside them extends it, and
+  figures for a period that is not a run of whole calendar years inside it are computed live;
+- `differences()` compares the table with the live definition (`accord rollup --check`).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models import F, Max, Min
+
+from accord.activities.models import Activity, ActivityParty
+from accord.agreements.models import Agreement, AgreementParty
+from accord.insights.models import ALL_TIME, ANY_FACULTY, PartnerYear, PartnerYearCoverage
+from accord.insights.services.scope import (
+    VALID_STATUSES,
+    Scope,
+    _activity_period_q,
+    _agreement_period_q,
+    home_ids,
+    partner_ids,
+)
+from accord.registry.models import Institution
+from accord.registry.models import Status as InstitutionStatus
+
+EARLIEST, AHEAD = 1900, 50  # years the table may be extended to: EARLIEST … this year + AHEAD
+MARGIN = 1  # years kept beyond this one, so that "next year" is covered too
+CHUNK = 500
+COLUMNS = ("year", "faculty", "institution", "country", "kind", "located")
+
+
+@dataclass(frozen=True)
+class Span:
+    first: int
+    last: int
+
+    def clip(self, lo: int, hi: int) -> range:
+        return range(max(lo, self.first), min(hi, self.last) + 1)
+
+
+def coverage() -> Span | None:
+    row = PartnerYearCoverage.objects.order_by("pk").values_list("first", "last").first()
+    return Span(*row) if row else None
+
+
+# --- the whole table ---------------------------------------------------------------------------
+
+def record_years() -> Span:
+    """The calendar years the records reach, with this year (and MARGIN after it) always in."""
+    this_year = date.today().year
+    years = [this_year, this_year + MARGIN]
+    bounds = [
+        Agreement.objects.aggregate(a=Min("valid_from"), b=Min("signed_on"), c=Max("valid_until"), d=Max("valid_from")),
+        Activity.objects.aggregate(a=Min("start_date"), c=Max("end_date"), d=Max("start_date")),
+    ]
+    years += [value.year for row in bounds for value in row.values() if value is not None]
+    return Span(max(EARLIEST, min(years)), min(this_year + AHEAD, max(years)))
+
+
+@transaction.atomic
+def rebuild(span: Span | None = None) -> int:
+    """Empty the table and fill it for `span` (default: the years of the records) and ALL_TIME."""
+    span = span or record_years()
+    PartnerYear.objects.all().delete()
+    PartnerYearCoverage.objects.all().delete()
+    written = sum(_build_year(year) for year in [ALL_TIME, *range(span.first, span.last + 1)])
+    PartnerYearCoverage.objects.create(first=span.first, last=span.last)
+    return written
+
+
+def _build_year(year: int) -> int:
+    """INSERT the partners of `year` (ALL_TIME: of any time), for any faculty and per faculty."""
+    scope = Scope() if year == ALL_TIME else Scope.for_year(year)
+    pairs = (
+        AgreementParty.objects.filter(_agreement_period_q(scope, "agreement__"))
+        .values(inst=F("institution_id"), fac=F("agreement__faculty_id")).order_by()
+        .union(ActivityParty.objects.filter(_activity_period_q(scope, "activity__"))
+               .values(inst=F("institution_id"), fac=F("activity__faculty_id")).order_by())
+    )
+    pairs_sql, pairs_params = pairs.query.sql_with_params()
+    quote = connection.ops.quote_name
+    table, institutions = quote(PartnerYear._meta.db_table), quote(Institution._meta.db_table)
+    home = home_ids() or [0]
+    eligible = f"i.id NOT IN ({', '.join(['%s'] * len(home))}) AND i.status <> %s"
+    values = (f"i.id, COALESCE(i.country_id, ''), i.kind, "
+              f"CASE WHEN i.latitude IS NOT NULL AND i.longitude IS NOT NULL THEN {_true()} ELSE {_false()} END")
+    sql = (
+        f"WITH p AS ({pairs_sql}) "
+        f"INSERT INTO {table} ({', '.join(quote(c) for c in COLUMNS)}) "
+        f"SELECT %s, {ANY_FACULTY}, {values} FROM {institutions} i "
+        f"WHERE i.id IN (SELECT inst FROM p) AND {eligible} "
+        f"UNION ALL "
+        f"SELECT %s, p.fac, {values} FROM p JOIN {institutions} i ON i.id = p.inst "
+        f"WHERE p.fac IS NOT NULL AND {eligible}"
+    )
+    params = [*pairs_params, year, *home, InstitutionStatus.MERGED, year, *home, InstitutionStatus.MERGED]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def _true():
+    return "TRUE" if connection.vendor == "postgresql" else "1"
+
+
+def _false():
+    return "FALSE" if connection.vendor == "postgresql" else "0"
+
+
+def extend(lo: int, hi: int) -> Span | None:
+    """Make the table cover the years lo…hi too (within EARLIEST … this year + AHEAD)."""
+    span = coverage()
+    if span is None:
+        return None
+    this_year = date.today().year
+    lo, hi = max(lo, EARLIEST), min(hi, this_year + AHEAD)
+    if lo > hi or span.first <= lo and hi <= span.last:
+        return span
+    with transaction.atomic():
+        row = PartnerYearCoverage.objects.select_for_update().order_by("pk").first()  # one extension at a time
+        first, last = min(row.first, lo), max(row.last, hi)
+        for year in [*range(first, row.first), *range(row.last + 1, last + 1)]:
+            _build_year(year)
+        row.first, row.last = first, last
+        row.save()
+    return Span(first, last)
+
+
+# --- record by record --------------------------------------------------------------------------
+
+def _agreement_years(span: Span, valid_from, signed_on, valid_until) -> range:
+    """The calendar years an agreement is valid in (as scope._agreement_period_q reads them)."""
+    start = valid_from or signed_on
+    return span.clip(start.year if start else span.first, valid_until.year if valid_until else span.last)
+
+
+def _activity_years(span: Span, start_date, end_date) -> range:
+    return span.clip(start_date.year, max(start_date.year, (end_date or start_date).year))
+
+
+def _keys(years: Iterable[int], faculty: int | None, institution: int) -> Iterable[tuple[int, int, int]]:
+    for year in (ALL_TIME, *years):
+        yield year, ANY_FACULTY, institution
+        if faculty:
+            yield year, faculty, institution
+
+
+def _eligible(ids: Iterable[int]) -> dict[int, tuple]:
+    """The institutions among `ids` that can be partners, with the attributes copied into rows."""
+    home = set(home_ids())
+    found = {}
+    for chunk in _chunks(ids):
+        for pk, country, kind, lat, lon in (
+            Institution.objects.filter(pk__in=chunk).exclude(status=InstitutionStatus.MERGED)
+            .values_list("pk", "country_id", "kind", "latitude", "longitude")
+        ):
+            if pk not in home:
+                found[pk] = (country or "", kind, lat is not None and lon is not None)
+    return found
+
+
+def _rows(keys: Iterable[tuple[int, int, int]], attributes: dict[int, tuple]) -> list[PartnerYear]:
+    return [
+        PartnerYear(year=year, faculty=faculty, institution=inst, **dict(zip(COLUMNS[3:], attributes[inst])))
+        for year, faculty, inst in keys
+        if inst in attributes
+    ]
+
+
+def add_party(kind: str, record, institution_id: int) -> None:
+    """A new party to `record` (kind "agreement" or "activity"): add the rows its record implies."""
+    span = coverage()
+    if span is None:
+        return
+    if kind == "agreement":
+        if record.status not in VALID_STATUSES:
+            return
+        start = record.valid_from or record.signed_on
+        span = extend(start.year if start else span.first, record.valid_until.year if record.valid_until else span.last)
+        years = _agreement_years(span, record.valid_from, record.signed_on, record.valid_until)
+    else:
+        span = extend(record.start_date.year, (record.end_date or record.start_date).year)
+        years = _activity_years(span, record.start_date, record.end_date)
+    rows = _rows(_keys(years, record.faculty_id, institution_id), _eligible([institution_id]))
+    PartnerYear.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def refresh(ids: Iterable[int]) -> None:
+    """Recompute the rows of these institutions from their records."""
+    ids = sorted({pk for pk in ids if pk})
+    span = coverage()
+    if span is None or not ids:
+        return
+    span = _extend_for(ids, span)
+    keys = set()
+    for chunk in _chunks(ids):
+        agreements = AgreementParty.objects.filter(institution_id__in=chunk, agreement__status__in=VALID_STATUSES)
+        for inst, faculty, valid_from, signed_on, valid_until in agreements.values_list(
+            "institution_id", "agreement__faculty_id", "agreement__valid_from", "agreement__signed_on",
+            "agreement__valid_until",
+        ):
+            keys.update(_keys(_agreement_years(span, valid_from, signed_on, valid_until), faculty, inst))
+        activities = ActivityParty.objects.filter(institution_id__in=chunk)
+        for inst, faculty, start_date, end_date in activities.values_list(
+            "institution_id", "activity__faculty_id", "activity__start_date", "activity__end_date"
+        ):
+            keys.update(_keys(_activity_years(span, start_date, end_date), faculty, inst))
+    rows = _rows(sorted(keys), _eligible({inst for _, _, inst in keys}))
+    with transaction.atomic():
+        for chunk in _chunks(ids):
+            PartnerYear.objects.filter(institution__in=chunk).delete()
+        PartnerYear.objects.bulk_create(rows, batch_size=CHUNK)
+
+
+def _extend_for(ids: list[int], span: Span) -> Span:
+    """Extend the coverage to the years of these institutions' records (dated ones only)."""
+    lo, hi = span.first, span.last
+    for chunk in _chunks(ids):
+        dates = AgreementParty.objects.filter(institution_id__in=chunk, agreement__status__in=VALID_STATUSES).aggregate(
+            a=Min("agreement__valid_from"), b=Min("agreement__signed_on"), c=Max("agreement__valid_until"),
+            d=Max("agreement__valid_from"),
+        ) | {f"activity_{k}": v for k, v in ActivityParty.objects.filter(institution_id__in=chunk).aggregate(
+            a=Min("activity__start_date"), c=Max("activity__end_date"), d=Max("activity__start_date"),
+        ).items()}
+        years = [value.year for value in dates.values() if value is not None]
+        if years:
+            lo, hi = min(lo, *years), max(hi, *years)
+    return extend(lo, hi) or span
+
+
+def _chunks(ids: Iterable[int]):
+    ids = list(ids)
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
+
+
+# --- checking ----------------------------------------------------------------------------------
+
+def differences(years: Iterable[int] | None = None, faculties: Iterable[int] | None = None) -> dict:
+    """(year, faculty) → {"missing": ids the table lacks, "extra": ids it should not hold}, comparing
+    the table with the live definition for the given years (default: all covered, and ALL_TIME) and
+    faculties (default: any, and every faculty that owns a record)."""
+    span = coverage()
+    if span is None:
+        return {}
+    if years is None:
+        years = [ALL_TIME, *range(span.first, span.last + 1)]
+    if faculties is None:
+        owners = set(Agreement.objects.exclude(faculty=None).values_list("faculty_id", flat=True))
+        owners |= set(Activity.objects.exclude(faculty=None).values_list("faculty_id", flat=True))
+        faculties = [ANY_FACULTY, *sorted(owners)]
+    found = {}
+    home = set(home_ids())
+    for year in years:
+        for faculty in faculties:
+            owner = Institution(pk=faculty) if faculty else None
+            scope = Scope(faculty=owner) if year == ALL_TIME else Scope.for_year(year, faculty=owner)
+            live = set(
+                Institution.objects.filter(pk__in=partner_ids(scope)).exclude(status=InstitutionStatus.MERGED)
+                .exclude(pk__in=home).values_list("pk", flat=True)
+            )
+            table = set(PartnerYear.objects.filter(year=year, faculty=faculty).values_list("institution", flat=True))
+            if live != table:
+                found[(year, faculty)] = {"missing": sorted(live - table), "extra": sorted(table - live)}
+    return found
+
+
+def stale_attributes() -> list[int]:
+    """Institutions whose rows carry a country, kind or "located" that the registry no longer has."""
+    copied = set(PartnerYear.objects.values_list("institution", *COLUMNS[3:]).distinct())
+    actual = _eligible({inst for inst, *_ in copied})
+    return sorted({inst for inst, *values in copied if actual.get(inst) != tuple(values)})
