@@ -1,11 +1,12 @@
 #!/bin/sh
-# Make sure the system packages the tests need are present: PostgreSQL server, Chromium, a CJK font
-# and poppler's pdftotext. Installs them with apt-get when missing and running as root.
+# Make sure the system packages the tests need are present: PostgreSQL server, Chromium, CJK and Thai
+# fonts and poppler's pdftotext. Installs them with apt-get when missing and running as root.
 set -eu
 missing=""
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing="$missing fonts-wqy-microhei"
+[ -d /usr/share/fonts/truetype/tlwg ] || missing="$missing fonts-thai-tlwg"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 [ -z "$missing" ] && exit 0

@@ -19,13 +19,16 @@ class InsightsConfig(AppConfig):
 
 
 def build_rollup(using="default", **kwargs):
-    """After migrate (and after a flush): fill PartnerYear once, when it has never been built."""
+    """After migrate (and after a flush): fill PartnerYear once, when it has never been built, and
+    refresh the planner's statistics (new indexes have none)."""
     from django.db import connections
 
     from accord.insights.models import PartnerYearCoverage
     from accord.insights.services import rollup
+    from accord.lib.dbstats import refresh_statistics
 
     if PartnerYearCoverage._meta.db_table not in connections[using].introspection.table_names():
         return  # migrated only up to an app before insights
     if not PartnerYearCoverage.objects.using(using).exists():
         rollup.rebuild()
+    refresh_statistics(using)

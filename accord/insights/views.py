@@ -7,7 +7,9 @@ from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
+from csp.decorators import csp_update
 
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
@@ -19,6 +21,14 @@ from accord.insights.services.links import list_url
 from accord.insights.services.network import graph, most_connected
 
 JSON_OPTIONS = {"ensure_ascii": False}
+# plotly writes its own rules (mode bar, hover labels) into an empty <style> element it adds, sets
+# some style attributes to "", and adds the maplibre CSS it bundles as a <style>: the pages that draw
+# with plotly allow exactly these by hash ('unsafe-hashes' lets the hash of "" cover the attributes)
+PLOTLY_STYLES = csp_update({"style-src": [
+    "'unsafe-hashes'",
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",  # the empty string
+    "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='",  # .maplibregl-map{font:12px/20px …
+]})
 
 
 def _scope(request):
@@ -54,6 +64,7 @@ class TrendView(ScopedPage):
         return context
 
 
+@method_decorator(PLOTLY_STYLES, name="dispatch")
 class MapView(ScopedPage):
     template_name = "insights/map.html"
 
@@ -64,6 +75,7 @@ class MapView(ScopedPage):
         return context
 
 
+@method_decorator(PLOTLY_STYLES, name="dispatch")
 class NetworkView(ScopedPage):
     template_name = "insights/network.html"
 

@@ -37,7 +37,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def offline_page(page, live_server):
-    """A page that may only talk to the live server; page.accord_failures lists what failed."""
+    """A page that may only talk to the live server; page.accord_failures lists what failed (requests,
+    script errors, Content-Security-Policy violations)."""
     allowed = urlparse(live_server.url).netloc
     failures = []
 
@@ -58,6 +59,7 @@ def offline_page(page, live_server):
     page.on("requestfailed", failed)
     page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
     page.on("pageerror", lambda error: failures.append(f"script error {error}"))
+    page.on("console", lambda msg: "Content Security Policy" in msg.text and failures.append(f"CSP: {msg.text}"))
     page.accord_failures = failures
     return page
 

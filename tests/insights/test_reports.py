@@ -5,11 +5,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 
-def test_the_pdf_report_has_the_figures_and_chinese_names(world, tmp_path):
+def test_the_pdf_report_has_the_figures_and_chinese_and_thai_names(world, tmp_path):
     out = tmp_path / "report.pdf"
     call_command("report", "--year", "2024", "--format", "pdf", "--output", str(out))
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "北京理工大学" in text
+    assert "จุฬาลงกรณ์มหาวิทยาลัย" in text  # Chulalongkorn's own name (fonts-thai-tlwg)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "WenQuanYi" in fonts and any(name in fonts for name in ("Garuda", "Loma", "Kinnari", "Norasi", "Umpush"))
     assert "2024-03-01" in text and "Chulalongkorn University" in text  # the new agreement
     assert "Belt and Road" in text
     figures_line = next(line for line in text.splitlines() if "Partners" in line and "Continents" in line)

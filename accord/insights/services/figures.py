@@ -97,30 +97,31 @@ def _by_network(scope: Scope) -> list[dict]:
 
 
 def _counts(qs, *fields) -> list[dict]:
-    """Rows grouped by `fields` with their count `n`: one query for several breakdowns."""
-    return list(qs.values(*fields).annotate(n=Count("pk")).order_by(*fields))
+    """Rows grouped by `fields` with their count `n`: one query for several breakdowns. COUNT(*), not
+    COUNT(id): PostgreSQL can then answer from an index that holds the fields (SQLite's hold the id)."""
+    return list(qs.values(*fields).annotate(n=Count("*")).order_by(*fields))
 
 
 def activity_counts(scope: Scope) -> tuple[int, dict]:
-    """Activities in the period, in total and by kind. Without conditions on the partner, a count per
-    kind and branch of the period, each one short range of the indexes activity_kind_start and
-    activity_kind_end_start; otherwise, per branch, one aggregate with a filtered count per kind (no
-    GROUP BY, which SQLite would answer by scanning a whole kind index)."""
+    """Activities in the period, in total and by kind, per branch of the period. Without conditions on
+    the partner: GROUP BY kind over the indexes activity_kind_start and activity_kind_end_start (SQLite
+    skip-scans them kind by kind, PostgreSQL reads them alone); with them: one aggregate with a
+    filtered count per kind (no GROUP BY, which SQLite would answer by scanning a whole kind index)."""
     kinds = list(Activity.Kind.values)
     total, by_kind = 0, Counter()
     for branch in activity_period_branches(scope):
         records = activities_in_period(scope, branch)
-        if _partner_q(scope, ""):
-            counts = records.aggregate(
-                total=Count("pk"), **{f"kind_{i}": Count("pk", filter=Q(kind=kind)) for i, kind in enumerate(kinds)}
-            )
-            total += counts["total"]
-            for i, kind in enumerate(kinds):
-                by_kind[kind] += counts[f"kind_{i}"]
-        else:
-            total += records.count()
-            for kind in kinds:
-                by_kind[kind] += records.filter(kind=kind).count()
+        if not _partner_q(scope, ""):
+            for row in records.values("kind").annotate(n=Count("*")).order_by():
+                by_kind[row["kind"]] += row["n"]
+                total += row["n"]
+            continue
+        counts = records.aggregate(
+            total=Count("pk"), **{f"kind_{i}": Count("pk", filter=Q(kind=kind)) for i, kind in enumerate(kinds)}
+        )
+        total += counts["total"]
+        for i, kind in enumerate(kinds):
+            by_kind[kind] += counts[f"kind_{i}"]
     if sum(by_kind.values()) != total:  # a kind outside the choices: count them all the plain way
         return total, _tally(_counts(activities_in_period(scope), "kind"), "kind")
     return total, {kind: by_kind[kind] for kind in sorted(by_kind) if by_kind[kind]}
@@ -140,7 +141,7 @@ def mobility_by_region(scope: Scope) -> dict:
     counts = Counter()
     for branch in mobility_period_branches(scope):
         rows = mobility_in_period(scope, branch).annotate(where=mobility_region()).values("direction", "where")
-        for row in rows.annotate(n=Count("pk")).order_by():
+        for row in rows.annotate(n=Count("*")).order_by():
             counts[row["direction"], row["where"] or UNKNOWN] += row["n"]
     result = {str(d): {"total": 0, "by_region": []} for d in Mobility.Direction.values}
     for (direction, where), n in sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1])):

@@ -32,6 +32,7 @@ from accord.insights.services.scope import (
     home_ids,
     partner_ids,
 )
+from accord.lib.dbstats import refresh_statistics
 from accord.registry.models import Institution
 from accord.registry.models import Status as InstitutionStatus
 
@@ -77,6 +78,7 @@ def rebuild(span: Span | None = None) -> int:
     PartnerYearCoverage.objects.all().delete()
     written = sum(_build_year(year) for year in [ALL_TIME, *range(span.first, span.last + 1)])
     PartnerYearCoverage.objects.create(first=span.first, last=span.last)
+    refresh_statistics()
     return written
 
 

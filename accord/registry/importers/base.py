@@ -34,6 +34,7 @@ from django.db.models import Model
 from django.utils import timezone
 from tqdm import tqdm
 
+from accord.lib.dbstats import refresh_statistics
 from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, ImportRun, Institution
 from accord.registry.signals import institutions_updated
@@ -266,7 +267,7 @@ class Importer:
                 self.load()
                 if self.errors:
                     raise ImportFailed(self.errors, more=self.more_errors)
-                return ImportRun.objects.create(
+                run = ImportRun.objects.create(
                     importer=self.name,
                     file_name=str(self.path)[-500:],
                     file_format=self.file_format,
@@ -279,6 +280,8 @@ class Importer:
                     unchanged=self.unchanged,
                     notes="\n".join(self.warnings),
                 )
+            refresh_statistics()  # thousands of new rows: the planner should know
+            return run
         except DatabaseError as exc:
             # A constraint the checks above did not foresee; the transaction is rolled back.
             raise ImportFailed(f"{self.file_name}: the database refused the import: {exc}") from exc
