@@ -49,6 +49,23 @@ def test_it_counts_mobility_by_region_of_the_partner(world):
     assert mobility["outgoing"] == {"total": 1, "by_region": [{"region": "Northern America", "count": 1}]}
 
 
+def test_a_stay_without_its_institution_counts_for_the_region_of_the_persons_nationality(world, home):
+    from datetime import date
+
+    from accord.mobility.models import Mobility, Person
+    from accord.registry.models import Country
+
+    thai = Person.objects.create(name="Somchai Wong", kind="student", nationality=Country.objects.get(code="TH"))
+    Mobility.objects.create(direction="incoming", kind="exchange_student", person=thai, host_institution=home,
+                            start_date=date(2024, 2, 1), end_date=date(2024, 6, 30))
+    undated = Person.objects.create(name="Jean Dupont", kind="student", nationality=Country.objects.get(code="FR"))
+    Mobility.objects.create(direction="incoming", kind="exchange_student", person=undated, host_institution=home,
+                            academic_year=2024)  # no dates: counts for its academic year
+    incoming = figures(Scope.for_year(2024))["mobility"]["incoming"]
+    assert incoming == {"total": 3, "by_region": [{"region": "Western Europe", "count": 2},
+                                                  {"region": "South-eastern Asia", "count": 1}]}
+
+
 def test_it_narrows_to_a_faculty_a_group_and_a_kind(world):
     assert figures(Scope.for_year(2024, faculty=world["faculty"]))["partners"] == 1
     assert figures(Scope.for_year(2024, group=world["group"]))["partners"] == 1
