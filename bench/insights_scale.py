@@ -4,8 +4,10 @@
 
 Generates a synthetic dataset (at scale 1: 100,000 institutions, 50,000 agreements, 1,000,000
 activities with 1,500,000 parties) with plain INSERTs in large batches inside one transaction
-(SQLite: executemany on a connection with synchronous=OFF; PostgreSQL: COPY), then times the
-pages through Django's test client. Django's cache is cleared before every measured request.
+(SQLite: executemany on a connection with synchronous=OFF; PostgreSQL: COPY), rebuilds the
+partners-per-year table (`accord rollup`: the rows were written past the signals that keep it) and
+prints how long that took, then times the pages through Django's test client. Django's cache is
+cleared before every measured request.
 
 --keep reuses (or builds and keeps) the generated database: a SQLite file under
 $TMPDIR/accord-bench-insights/scale-S-seed-N/, or, with --postgres, the database itself (marked
