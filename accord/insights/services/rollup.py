@@ -14,6 +14,7 @@ each time a figure asks costs hundreds of milliseconds at scale, so the set is k
 - `differences()` compares the table with the live definition (`accord rollup --check`).
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -30,7 +31,6 @@ from accord.insights.services.scope import (
     _activity_period_q,
     _agreement_period_q,
     home_ids,
-    partner_ids,
 )
 from accord.lib.dbstats import refresh_statistics
 from accord.registry.models import Institution
@@ -82,16 +82,21 @@ def rebuild(span: Span | None = None) -> int:
     return written
 
 
-def _build_year(year: int) -> int:
-    """INSERT the partners of `year` (ALL_TIME: of any time), for any faculty and per faculty."""
+def _pairs(year: int):
+    """(inst, fac): each institution that is a party to a record of `year` (ALL_TIME: of any time)
+    and the faculty that owns the record (None: no faculty), by the definitions of scope.py."""
     scope = Scope() if year == ALL_TIME else Scope.for_year(year)
-    pairs = (
+    return (
         AgreementParty.objects.filter(_agreement_period_q(scope, "agreement__"))
         .values(inst=F("institution_id"), fac=F("agreement__faculty_id")).order_by()
         .union(ActivityParty.objects.filter(_activity_period_q(scope, "activity__"))
                .values(inst=F("institution_id"), fac=F("activity__faculty_id")).order_by())
     )
-    pairs_sql, pairs_params = pairs.query.sql_with_params()
+
+
+def _build_year(year: int) -> int:
+    """INSERT the partners of `year` (ALL_TIME: of any time), for any faculty and per faculty."""
+    pairs_sql, pairs_params = _pairs(year).query.sql_with_params()
     quote = connection.ops.quote_name
     table, institutions = quote(PartnerYear._meta.db_table), quote(Institution._meta.db_table)
     home = home_ids() or [0]
@@ -250,32 +255,32 @@ def _chunks(ids: Iterable[int]):
 
 # --- checking ----------------------------------------------------------------------------------
 
-def differences(years: Iterable[int] | None = None, faculties: Iterable[int] | None = None) -> dict:
+def differences(years: Iterable[int] | None = None) -> dict:
     """(year, faculty) → {"missing": ids the table lacks, "extra": ids it should not hold}, comparing
-    the table with the live definition for the given years (default: all covered, and ALL_TIME) and
-    faculties (default: any, and every faculty that owns a record)."""
+    the table with the records for the given years (default: every covered one, and ALL_TIME), for
+    any faculty and for each faculty that owns a record: one query of each per year."""
     span = coverage()
     if span is None:
         return {}
     if years is None:
         years = [ALL_TIME, *range(span.first, span.last + 1)]
-    if faculties is None:
-        owners = set(Agreement.objects.exclude(faculty=None).values_list("faculty_id", flat=True))
-        owners |= set(Activity.objects.exclude(faculty=None).values_list("faculty_id", flat=True))
-        faculties = [ANY_FACULTY, *sorted(owners)]
+    excluded = set(home_ids()) | set(
+        Institution.objects.filter(status=InstitutionStatus.MERGED).values_list("pk", flat=True)
+    )
     found = {}
-    home = set(home_ids())
     for year in years:
-        for faculty in faculties:
-            owner = Institution(pk=faculty) if faculty else None
-            scope = Scope(faculty=owner) if year == ALL_TIME else Scope.for_year(year, faculty=owner)
-            live = set(
-                Institution.objects.filter(pk__in=partner_ids(scope)).exclude(status=InstitutionStatus.MERGED)
-                .exclude(pk__in=home).values_list("pk", flat=True)
-            )
-            table = set(PartnerYear.objects.filter(year=year, faculty=faculty).values_list("institution", flat=True))
-            if live != table:
-                found[(year, faculty)] = {"missing": sorted(live - table), "extra": sorted(table - live)}
+        live, table = defaultdict(set), defaultdict(set)
+        for row in _pairs(year):
+            if row["inst"] not in excluded:
+                live[ANY_FACULTY].add(row["inst"])
+                if row["fac"]:
+                    live[row["fac"]].add(row["inst"])
+        for faculty, inst in PartnerYear.objects.filter(year=year).values_list("faculty", "institution"):
+            table[faculty].add(inst)
+        for faculty in sorted(live.keys() | table.keys()):
+            if live[faculty] != table[faculty]:
+                found[(year, faculty)] = {"missing": sorted(live[faculty] - table[faculty]),
+                                          "extra": sorted(table[faculty] - live[faculty])}
     return found
 
 
