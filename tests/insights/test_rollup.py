@@ -188,6 +188,6 @@ def test_accord_rollup_check_reports_a_table_that_differs_and_a_rebuild_mends_it
     assert re.search(rf"2024, any faculty: missing {world['C'].pk}, extra none", report)
     assert f"out of date for institutions {world['B'].pk}" in report
     call_command("rollup")
-    assert "rebuilt" in capsys.readouterr().out
+    assert f"{PartnerYear.objects.count():,} rows" in capsys.readouterr().out
     call_command("rollup", "--check")
     assert_current()

@@ -72,14 +72,16 @@ def record_years() -> Span:
 
 @transaction.atomic
 def rebuild(span: Span | None = None) -> int:
-    """Empty the table and fill it for `span` (default: the years of the records) and ALL_TIME."""
+    """Empty the table and fill it for `span` (default: the years of the records) and ALL_TIME;
+    returns the number of rows."""
     span = span or record_years()
     PartnerYear.objects.all().delete()
     PartnerYearCoverage.objects.all().delete()
-    written = sum(_build_year(year) for year in [ALL_TIME, *range(span.first, span.last + 1)])
+    for year in [ALL_TIME, *range(span.first, span.last + 1)]:
+        _build_year(year)
     PartnerYearCoverage.objects.create(first=span.first, last=span.last)
     refresh_statistics()
-    return written
+    return PartnerYear.objects.count()
 
 
 def _pairs(year: int):
@@ -94,7 +96,7 @@ def _pairs(year: int):
     )
 
 
-def _build_year(year: int) -> int:
+def _build_year(year: int) -> None:
     """INSERT the partners of `year` (ALL_TIME: of any time), for any faculty and per faculty."""
     pairs_sql, pairs_params = _pairs(year).query.sql_with_params()
     quote = connection.ops.quote_name
@@ -115,7 +117,6 @@ def _build_year(year: int) -> int:
     params = [*pairs_params, year, *home, InstitutionStatus.MERGED, year, *home, InstitutionStatus.MERGED]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.rowcount
 
 
 def _true():
