@@ -6,6 +6,7 @@ filters (period, faculty, group, partner_kind, region) restrict the list to the 
 itself (e.g. the partner list's own `group` and `kind`) keeps its own meaning.
 """
 
+from dataclasses import replace
 from datetime import date
 
 import django_filters
@@ -101,6 +102,10 @@ class ScopeFilterMixin(django_filters.FilterSet):
     """Set `scope_target` to a key of TARGETS in the filterset that mixes this in."""
 
     scope_target = "partners"
+    # The list's own filters that select what a scope field would (Scope field -> filter name), e.g.
+    # the partner list's own country group: given with a period, they narrow the partner set itself
+    # (PartnerYear holds each partner's country and kind) before the list applies them again.
+    scope_aliases: dict[str, str] = {}
     period = PeriodFilter(label=_("Period (dashboard)"), help_text=_("2024, 2020..2024 or all"))
     faculty = ScopeModelFilter(queryset=home_units, label=_("Faculty"))
     group = ScopeModelFilter(queryset=CountryGroup.objects.all(), to_field_name="slug", label=_("Country group"))
@@ -115,6 +120,10 @@ class ScopeFilterMixin(django_filters.FilterSet):
         scope = scopes.Scope(
             start=start, end=end, faculty=mine.get("faculty"), group=mine.get("group"), kind=mine.get("partner_kind") or ""
         )
+        for field, name in self.scope_aliases.items():
+            value = self.form.cleaned_data.get(name)
+            if value not in (None, "") and not getattr(scope, field):
+                scope = replace(scope, **{field: value})
         if self.scope_target in IDS:
             return queryset.filter(pk__in=IDS[self.scope_target](scope))
         selected = TARGETS[self.scope_target](scope)

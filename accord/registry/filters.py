@@ -14,6 +14,7 @@ def _subregions():
 
 class InstitutionFilter(ScopeFilterMixin):
     scope_target = "partners"  # ?period=2024&faculty=ID: partners as the dashboard counts them
+    scope_aliases = {"group": "group", "kind": "kind"}  # the same meaning: partners in the group, of the kind
     q = django_filters.CharFilter(label=_("Search"), method="search")
     country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("Country"))
     continent = django_filters.ChoiceFilter(

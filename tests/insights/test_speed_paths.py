@@ -44,3 +44,18 @@ def test_activities_are_counted_once_whether_they_started_in_the_period_or_befor
     total, by_kind = activity_counts(scope)
     assert total == activities_in_period(scope).count() == 3
     assert by_kind == {"forum": 1, "visit": 1, "workshop": 1}
+
+
+def test_the_partner_lists_own_group_and_kind_narrow_the_partner_set_to_the_same_rows(world, victor, client_for):
+    from accord.insights.models import PartnerYearCoverage
+
+    client = client_for(victor)
+    url = reverse("registry:institution-list")
+    asked = [{"period": "2024", "group": "belt-and-road"}, {"period": "2024", "kind": "research"},
+             {"period": "2022..2024", "kind": "university"}]
+    from_table = [sorted(i.name for i in client.get(url, q).context["object_list"]) for q in asked]
+    assert from_table == [["Chulalongkorn University"], ["Fraunhofer Institute"],
+                          ["Chulalongkorn University", "Purdue University", "Université de Lorraine",
+                           "École Centrale de Lyon"]]  # Purdue until 2022, Lyon's 2023 visit
+    PartnerYearCoverage.objects.all().delete()  # computed live from the records
+    assert [sorted(i.name for i in client.get(url, q).context["object_list"]) for q in asked] == from_table
