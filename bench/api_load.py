@@ -1,12 +1,16 @@
-"""Load: Accord under gunicorn (2 workers, `accord serve`) on 127.0.0.1 with the demo plus the
-world-universities import, driven by keep-alive client threads for a fixed time per endpoint.
+"""Load: Accord under `accord serve --workers 2 --no-collectstatic` (gunicorn; its default one thread per
+worker, the sync worker) on 127.0.0.1 with the demo plus the world-universities import, driven by client
+threads (keep-alive when the server keeps connections) for a fixed time per endpoint.
 
     .venv/bin/python bench/api_load.py [--seconds 10] [--threads 8] [--server-threads 1] [--data DIR]
 
---data DIR keeps the prepared database in DIR and reuses it on the next run (preparing takes minutes).
+--data DIR keeps the prepared database (migrated again on each run) and collected static files in DIR
+and reuses them on the next run (preparing takes minutes).
 
 Prints requests/s, p50 and p99 latency and errors for the API list endpoint, a detail endpoint and
-the dashboard (/insights/ when it exists, else the partner list page). Goal for the list endpoint:
+the dashboard (/insights/ when it exists, else the partner list page), and the CPU time per request
+of the server's workers and of this load generator (they share the machine's cores, so req/s depends
+on what else runs; the load average is printed first). Goal for the list endpoint:
 >= 300 requests/s, p99 <= 100 ms, no errors.
 """
 
@@ -24,6 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from accord.api.management.commands import serve  # noqa: E402  (its defaults; needs no settings)
+
 SHARED = ROOT.parent / "shared"
 HOST = "127.0.0.1"
 
@@ -38,10 +45,12 @@ def prepare(data_dir: Path) -> tuple[dict, str, str]:
     """Migrate, load the demo and the hipo import; return the environment, a staff token and a session cookie."""
     env = environment(data_dir)
     credentials = data_dir / "bench-credentials"
+    accord = [sys.executable, "-m", "accord.cli"]
     if credentials.exists() and (data_dir / "accord.sqlite3").exists():
+        # a kept database: bring it up to the code's migrations
+        subprocess.run([*accord, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, capture_output=True)
         token, session = credentials.read_text().split()
         return env, token, session
-    accord = [sys.executable, "-m", "accord.cli"]
     for args in (["migrate", "--noinput", "-v", "0"], ["demo"],
                  ["import", "hipo", str(SHARED / "data" / "world_universities_and_domains.json")],
                  ["collectstatic", "--noinput", "-v", "0"]):
@@ -103,7 +112,77 @@ class Connection:
         self.sock = None
 
 
-def drive(port, path, headers, seconds, threads):
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn master's child processes (its workers)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == master:
+                pids.append(int(entry.name))
+    return pids
+
+
+def cpu_seconds(pids) -> float:
+    """User + system CPU time of these processes (all their threads)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU time all cores spent on anything but idling and waiting for I/O (/proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+IN_PROCESS = """
+import sys, time
+import django
+django.setup()
+from io import BytesIO
+from django.core.handlers.wsgi import WSGIHandler
+app = WSGIHandler()
+for path, header, value, n in eval(sys.argv[1]):
+    path, _, query = path.partition("?")
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "SERVER_NAME": "127.0.0.1",
+               "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http",
+               "wsgi.errors": sys.stderr, header: value}
+    def call():
+        status = []
+        b"".join(app({**environ, "wsgi.input": BytesIO()}, lambda s, h: status.append(s)))
+        assert status[0].startswith("200"), status
+    for _ in range(max(n // 10, 2)):
+        call()
+    best = []
+    for _ in range(5):  # the best of five rounds: the least disturbed by whatever else runs
+        start = time.process_time()
+        for _ in range(n // 5):
+            call()
+        best.append((time.process_time() - start) / (n // 5))
+    print(f"{1000 * min(best):.2f}")
+"""
+
+
+def in_process_cpu(env, targets) -> list[str]:
+    """CPU ms per request of each target called in one process straight through WSGI (no HTTP, no
+    other process): the server's own cost, comparable across runs whatever else the machine does."""
+    spec = [(path, "HTTP_" + next(iter(headers)).upper(), next(iter(headers.values())), n)
+            for _label, path, headers, n in targets]
+    out = subprocess.run([sys.executable, "-c", IN_PROCESS, repr(spec)], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def drive(port, path, headers, seconds, threads, workers=()):
     latencies, errors, lock = [], [], threading.Lock()
     deadline = time.perf_counter() + seconds
     request = "".join([f"GET {path} HTTP/1.1\r\nHost: {HOST}:{port}\r\n",
@@ -128,15 +207,20 @@ def drive(port, path, headers, seconds, threads):
             errors.append(bad)
 
     pool = [threading.Thread(target=worker) for _ in range(threads)]
+    server_cpu, client_cpu, busy = cpu_seconds(workers), time.process_time(), machine_busy_seconds()
     for t in pool:
         t.start()
     for t in pool:
         t.join()
+    server_cpu, client_cpu = cpu_seconds(workers) - server_cpu, time.process_time() - client_cpu
+    others = machine_busy_seconds() - busy - server_cpu - client_cpu
     latencies.sort()
     n = len(latencies)
     return {
         "requests": n, "rps": n / seconds, "p50_ms": 1000 * statistics.median(latencies) if n else 0,
         "p99_ms": 1000 * latencies[min(n - 1, int(n * 0.99))] if n else 0, "errors": sum(errors),
+        "server_ms": 1000 * server_cpu / max(n, 1), "client_ms": 1000 * client_cpu / max(n, 1),
+        "others_ms": max(0.0, 1000 * others / max(n, 1)),
     }
 
 
@@ -144,7 +228,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--threads", type=int, default=8, help="client threads")
-    parser.add_argument("--server-threads", type=int, default=1, help="threads per gunicorn worker (gthread if > 1)")
+    parser.add_argument("--server-threads", type=int, default=serve.THREADS,
+                        help=f"threads per gunicorn worker (default {serve.THREADS}, as `accord serve`; 1 = sync worker)")
     parser.add_argument("--data", type=Path, help="prepare the database here once and reuse it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="accord-load-") as tmp:
@@ -168,20 +253,31 @@ def main():
             page = {"Cookie": f"sessionid={session}"}
             probe = http.client.HTTPConnection(HOST, port)
             probe.request("GET", "/insights/", headers=page)
-            dashboard = "/insights/" if probe.getresponse().status == 200 else "/partners/"
+            status = probe.getresponse().status
+            dashboard = "/insights/" if status == 200 else "/partners/"
+            if status != 200:
+                print(f"/insights/ answered {status}: measuring /partners/ instead")
             probe.close()
-            targets = [("API list", "/api/v1/institutions/?page=3", api),
-                       ("API detail", "/api/v1/institutions/100", api),
-                       (f"dashboard {dashboard}", dashboard, page)]
-            print(f"gunicorn, 2 workers x {args.server_threads} threads, {args.threads} client threads, {args.seconds:g} s per endpoint")
-            print(f"{'endpoint':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
-            for label, path, headers in targets:
+            targets = [("API list", "/api/v1/institutions/?page=3", api, 500),
+                       ("API detail", "/api/v1/institutions/100", api, 500),
+                       (f"dashboard {dashboard}", dashboard, page, 20)]
+            workers = worker_pids(server.pid)
+            print(f"gunicorn, {len(workers)} workers x {args.server_threads} threads, {args.threads} client threads, "
+                  f"{args.seconds:g} s per endpoint; {os.cpu_count()} cores, load average before "
+                  + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+            print(f"{'':<26}{'':>7}{'':>8}{'':>8}{'':>7}{'CPU ms per request: server, client, others':>46}")
+            print(f"{'endpoint':<26}{'req/s':>7}{'p50 ms':>8}{'p99 ms':>8}{'errors':>7}"
+                  f"{'server':>16}{'client':>15}{'others':>15}")
+            for label, path, headers, _n in targets:
                 drive(port, path, headers, 1, args.threads)  # warm up the workers
-                r = drive(port, path, headers, args.seconds, args.threads)
-                print(f"{label:<28}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['errors']:>8}")
+                r = drive(port, path, headers, args.seconds, args.threads, workers)
+                print(f"{label:<26}{r['rps']:>7.0f}{r['p50_ms']:>8.1f}{r['p99_ms']:>8.1f}{r['errors']:>7}"
+                      f"{r['server_ms']:>16.2f}{r['client_ms']:>15.2f}{r['others_ms']:>15.2f}")
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
+        print("in one process, straight through WSGI (best of 5 rounds): CPU ms per request: "
+              + ", ".join(f"{label} {ms}" for (label, *_), ms in zip(targets, in_process_cpu(env, targets))))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ change what belongs to their faculty).
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 VIEWER, COORDINATOR, STAFF, ADMIN = "viewer", "coordinator", "staff", "admin"
@@ -72,14 +74,36 @@ def role_of(user) -> str | None:
 
 
 def group_names(user) -> set[str]:
-    """The names of an authenticated, active user's groups (cached on the user object)."""
+    """The names of an authenticated, active user's groups, read once per user object: a request
+    loads its user afresh, so a role change applies from the next request and never leaks between users."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     names = getattr(user, "_accord_group_names", None)
     if names is None:
-        names = set(user.groups.values_list("name", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute(_groups_sql(), [user.pk])
+            names = {name for (name,) in cursor.fetchall()}
         user._accord_group_names = names
     return names
+
+
+_GROUPS_SQL = {}
+
+
+def _groups_sql() -> str:
+    """The names of a user's groups in plain SQL (every page and API call asks; the ORM query costs ~0.4 ms)."""
+    if connection.vendor not in _GROUPS_SQL:
+        q = connection.ops.quote_name
+        groups = get_user_model()._meta.get_field("groups")
+        through, group = groups.remote_field.through._meta, groups.related_model._meta
+        user_column = next(f.column for f in through.fields if f.is_relation and f.related_model is get_user_model())
+        group_column = next(f.column for f in through.fields if f.is_relation and f.related_model._meta is group)
+        _GROUPS_SQL[connection.vendor] = (
+            f"SELECT g.{q(group.get_field('name').column)} FROM {q(group.db_table)} g "
+            f"INNER JOIN {q(through.db_table)} m ON m.{q(group_column)} = g.{q(group.pk.column)} "
+            f"WHERE m.{q(user_column)} = %s"
+        )
+    return _GROUPS_SQL[connection.vendor]
 
 
 def has_role(user, minimum: str) -> bool:

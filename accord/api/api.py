@@ -1,18 +1,19 @@
 """Accord's REST API, /api/v1/: the records, the lookup service, the figures and the public partner map."""
 
-from ninja import NinjaAPI, Query, Router, Schema
+from ninja import Query, Router, Schema
 from pydantic import Field
 
 from accord.api import errors, guidance, people, schemas
 from accord.api.auth import AUTH
 from accord.api.crud import require, router_for
+from accord.api.rendering import Api, JSONRenderer
 from accord.api.resources import ACTIVITIES, AGREEMENTS, INSTITUTIONS, MOBILITY, PROGRAMS
 from accord.api.types import CountryCode, text
 from accord.registry.models import CountryGroup, Institution, Status
 from accord.registry.services import stats
 from accord.registry.services.lookup import lookup
 
-api = NinjaAPI(
+api = Api(
     title="Accord API",
     version="1",
     description="The records of Accord for other systems. Authenticate with `Authorization: Bearer <token>`; "
@@ -20,6 +21,7 @@ api = NinjaAPI(
     urls_namespace="api:api-v1",  # the "api-v1" namespace inside the app's "api" (accord/api/urls.py)
     auth=AUTH,
     parser=errors.JsonParser(),
+    renderer=JSONRenderer(),
 )
 errors.install(api)
 

@@ -33,3 +33,22 @@ def test_an_anonymous_user_can_do_nothing():
     from django.contrib.auth.models import AnonymousUser
 
     assert not any(can(AnonymousUser(), action) for action in ACTIONS)
+
+
+@pytest.mark.django_db
+def test_a_users_groups_are_read_once_per_user_object(sam, django_assert_num_queries):
+    from django.contrib.auth.models import User
+
+    user = User.objects.get(pk=sam.pk)
+    with django_assert_num_queries(1):
+        assert role_of(user) == "staff" and can(user, "records.change") and not can(user, "registry.delete")
+
+
+@pytest.mark.django_db
+def test_a_user_loaded_afresh_sees_a_changed_role_and_never_anothers(sam, victor):
+    from django.contrib.auth.models import Group, User
+
+    assert role_of(User.objects.get(pk=victor.pk)) == "viewer"
+    victor.groups.add(Group.objects.get(name="admin"))
+    assert role_of(User.objects.get(pk=victor.pk)) == "admin"
+    assert role_of(User.objects.get(pk=sam.pk)) == "staff"

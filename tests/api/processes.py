@@ -3,6 +3,7 @@
 import hashlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,20 @@ def copy_database(template: Path, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(template / "accord.sqlite3", target / "accord.sqlite3")
     return target
+
+
+def holds_write_lock(data_dir: Path) -> bool:
+    """Whether some connection is inside a write transaction on that SQLite database (Accord begins its
+    transactions IMMEDIATE, so an open transaction holds the lock from its first statement)."""
+    probe = sqlite3.connect(data_dir / "accord.sqlite3", timeout=0)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.rollback()
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        probe.close()
 
 
 def migrations_digest() -> str:

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.api.processes import accord, copy_database, migrated_template, python, start
+from tests.api.processes import accord, copy_database, holds_write_lock, migrated_template, python, start
 from tests.conftest import shared_file
 
 COUNT = "from accord.registry.models import Institution; print(Institution.objects.count())"
@@ -21,19 +21,27 @@ def migrated(tmp_path_factory):
 
 def test_an_import_killed_half_way_leaves_the_registry_as_it_was(migrated, tmp_path):
     data = copy_database(migrated, tmp_path / "db")
-    python(data, "from accord.registry.models import Institution, Country\n"
-                 "Institution.objects.create(name='Already here', country=Country.objects.get(code='FR'))")
-    before = int(python(data, COUNT))
+    before = int(python(data, "from accord.registry.models import Institution, Country\n"
+                              "Institution.objects.create(name='Already here', country=Country.objects.get(code='FR'))\n"
+                              + COUNT))
     importer = start(data, "import", "hipo", str(shared_file("data", "world_universities_and_domains.json")))
-    time.sleep(4)  # well into the import: setup takes about a second, the rows several more
+    in_transaction = False
+    deadline = time.monotonic() + 120
+    while importer.poll() is None and time.monotonic() < deadline:
+        if holds_write_lock(data):
+            time.sleep(0.2)
+            if holds_write_lock(data):  # still held: the import's one transaction, not a lone write
+                in_transaction = True
+                break
+        time.sleep(0.02)
     still_running = importer.poll() is None
     importer.send_signal(signal.SIGKILL)
     importer.wait(timeout=30)
-    assert still_running, f"the import ended before it could be killed:\n{importer.stdout.read()}"
-    assert int(python(data, COUNT)) == before == 1
-    integrity = python(data, "from django.db import connection\n"
-                             "c = connection.cursor(); c.execute('PRAGMA integrity_check'); print(c.fetchone()[0])")
-    assert integrity.strip() == "ok"
+    assert in_transaction and still_running, f"the import ended before it could be killed:\n{importer.stdout.read()}"
+    count, integrity = python(data, COUNT + "\nfrom django.db import connection\n"
+                                    "c = connection.cursor(); c.execute('PRAGMA integrity_check'); print(c.fetchone()[0])").split()
+    assert int(count) == before == 1
+    assert integrity == "ok"
 
 
 DUMP_EVERYTHING = """
@@ -54,8 +62,8 @@ print(json.dumps(rows))
 def filled(migrated, tmp_path_factory):
     """The demo data set, an API token and some history: a database worth backing up."""
     data = copy_database(migrated, tmp_path_factory.mktemp("filled"))
-    accord(data, "demo")
-    python(data, "from django.contrib.auth.models import User\nfrom accord.api.models import ApiToken\n"
+    python(data, "from django.core.management import call_command\ncall_command('demo')\n"  # one process, not two
+                 "from django.contrib.auth.models import User\nfrom accord.api.models import ApiToken\n"
                  "ApiToken.issue(User.objects.order_by('pk').first(), 'backup test')")
     return data
 
@@ -85,8 +93,10 @@ def test_a_backup_restores_every_record_of_every_model(original, backup_of, migr
     assert sum(len(rows) for rows in original.values()) > 100
     assert original["api.ApiToken"] and original["registry.Institution"] and original["auth.User"]
     fresh = copy_database(migrated, tmp_path / "fresh")
-    accord(fresh, "restore", str(backup_of(name)))
-    restored = json.loads(python(fresh, DUMP_EVERYTHING))
+    # the restore command and the dump in one process (`accord restore` itself runs in the tests below)
+    restored = json.loads(python(fresh, f"import io\nfrom django.core.management import call_command\n"
+                                        f"call_command('restore', {str(backup_of(name))!r}, stdout=io.StringIO())\n"
+                                        + DUMP_EVERYTHING))
     differing = {label: (len(rows), len(restored.get(label, []))) for label, rows in original.items()
                  if restored.get(label) != rows}
     assert not differing, f"models whose records differ after the restore (rows before, after): {differing}"

@@ -82,3 +82,25 @@ def test_a_page_far_beyond_the_last_is_refused_or_empty_never_a_server_error(vic
     for page in (10**18, 2**63):
         response = client.get("/api/v1/institutions/", page=page)
         assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "page"
+
+
+def test_the_openapi_document_is_built_once_per_process_and_served_whole_every_time(client):
+    from accord.api.api import api
+
+    first = client.get("/api/v1/openapi.json")
+    second = client.get("/api/v1/openapi.json")
+    assert first.status_code == second.status_code == 200
+    assert first.json() == second.json()
+    assert first.json()["openapi"].startswith("3.") and first.json()["info"]["title"] == "Accord API"
+    operation_ids = [op["operationId"] for path in first.json()["paths"].values() for op in path.values()]
+    assert len(operation_ids) == len(set(operation_ids)) and "list_institutions" in operation_ids
+    assert api.get_openapi_schema(path_prefix="/api/v1/") is api.get_openapi_schema(path_prefix="/api/v1/")
+
+
+def test_times_in_responses_keep_every_microsecond(victor, universities, api_as):
+    from datetime import datetime
+
+    item = api_as(victor).get("/api/v1/institutions/", page_size=1).json()["items"][0]
+    stored = Institution.objects.get(pk=item["id"])
+    assert datetime.fromisoformat(item["created_at"]) == stored.created_at
+    assert datetime.fromisoformat(item["updated_at"]) == stored.updated_at

@@ -144,3 +144,34 @@ def test_user_text_is_escaped_on_the_pages_that_show_it(sam, client_for):
         body = client.get(url).content.decode()
         assert "<script>alert" not in body, url
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;amp; Université" in body, url
+
+
+def test_every_page_and_api_answer_carries_the_policy_django_csp_builds_from_the_settings(client_for, victor, api_as):
+    from csp.utils import build_policy
+
+    expected = _directives(build_policy())
+    assert _directives(client_for(victor).get("/partners/")["Content-Security-Policy"]) == expected
+    assert _directives(api_as(victor).get("/api/v1/institutions/")["Content-Security-Policy"]) == expected
+
+
+def test_a_response_that_changes_or_leaves_out_the_policy_still_gets_its_own(rf):
+    from django.http import HttpResponse
+
+    from accord.lib.csp import CSPMiddleware
+
+    def answer(**attributes):
+        response = HttpResponse("")
+        for name, value in attributes.items():
+            setattr(response, name, value)
+        return CSPMiddleware(lambda request: response).process_response(rf.get("/"), response)
+
+    updated = _directives(answer(_csp_update={"img-src": ["https://tiles.example.org"]})["Content-Security-Policy"])
+    assert "https://tiles.example.org" in updated["img-src"] and updated["default-src"] == ["'self'"]
+    assert "Content-Security-Policy" not in answer(_csp_exempt=True)
+
+
+def test_a_changed_policy_setting_applies_at_once(client_for, victor, settings):
+    client = client_for(victor)
+    assert "'self'" in client.get("/partners/")["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert client.get("/partners/")["Content-Security-Policy"] == "default-src 'none'"

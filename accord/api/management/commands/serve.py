@@ -6,15 +6,24 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+WORKERS = 2
+# Threads per worker. 1 runs gunicorn's sync worker: the least CPU per request for Accord's short,
+# CPU-bound requests (bench/api_load.py: ~20-50% less than the threaded worker, whose threads contend
+# for the interpreter lock), and gunicorn's advice behind a buffering proxy such as nginx. More than
+# one runs the gthread worker, which keeps client connections alive and overlaps slow database waits.
+THREADS = 1
+
 
 class Command(BaseCommand):
     help = "Collect static files, then run Accord under gunicorn (production server)."
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on (default 127.0.0.1:8000)")
-        parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-        parser.add_argument("--threads", type=int, default=1,
-                            help="threads per worker (default 1; more uses gunicorn's gthread worker)")
+        parser.add_argument("--workers", type=int, default=WORKERS,
+                            help=f"worker processes (default {WORKERS}; about one per CPU core)")
+        parser.add_argument("--threads", type=int, default=THREADS,
+                            help=f"threads per worker (default {THREADS}: gunicorn's sync worker; more runs its "
+                                 "threaded worker, which keeps connections alive)")
         parser.add_argument("--no-collectstatic", action="store_true", help="skip collectstatic (already done)")
 
     def handle(self, *args, bind, workers, threads, no_collectstatic, **options):
@@ -23,6 +32,6 @@ class Command(BaseCommand):
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         argv = [gunicorn, "accord.wsgi:application", "--bind", bind, "--workers", str(workers),
                 "--threads", str(max(threads, 1)), "--timeout", "60", "--forwarded-allow-ips", "127.0.0.1"]
-        self.stdout.write(f"Accord is serving at http://{bind}/ with {workers} workers")
+        self.stdout.write(f"Accord is serving at http://{bind}/ with {workers} workers x {max(threads, 1)} threads")
         sys.stdout.flush()
         os.execv(gunicorn, argv)
