@@ -9,7 +9,7 @@ from accord.insights.services import rollup
 from accord.registry.models import Institution
 from accord.registry.signals import institutions_updated
 
-PARTIES = {AgreementParty: ("agreement", "agreement"), ActivityParty: ("activity", "activity")}
+PARTIES = {AgreementParty: "agreement", ActivityParty: "activity"}  # the party's field naming its record
 
 
 def _parties_of(record) -> list[int]:
@@ -31,9 +31,9 @@ def remember_institution(sender, instance, raw=False, **kwargs):
 def party_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
-    kind, field = PARTIES[sender]
+    kind = PARTIES[sender]
     if created:
-        rollup.add_party(kind, getattr(instance, field), instance.institution_id)
+        rollup.add_party(kind, getattr(instance, kind), instance.institution_id)
     else:  # moved to another institution or record: recompute both sides
         rollup.refresh([instance.institution_id, getattr(instance, "_rollup_before", None)])
 

@@ -118,6 +118,13 @@ def test_editing_records_keeps_the_table_current(world, home, faculty):
     assert not PartnerYear.objects.filter(institution=world["C"].pk).exists()
 
 
+def test_a_record_created_with_dates_as_text_is_counted_too(world):
+    talk = Activity.objects.create(title="Guest lecture", kind="lecture", start_date="2024-10-08")  # as a form might
+    ActivityParty.objects.create(activity=talk, institution=world["D"])
+    assert_current()
+    assert PartnerYear.objects.filter(year=2024, faculty=ANY_FACULTY, institution=world["D"].pk).exists()
+
+
 def test_a_record_before_the_covered_years_extends_them(world):
     first = rollup.coverage().first
     assert first <= 2019  # the Purdue agreement of 2019

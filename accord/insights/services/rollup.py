@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import F, Max, Min
+from django.db.models import DateField, F, Max, Min
 
 from accord.activities.models import Activity, ActivityParty
 from accord.agreements.models import Agreement, AgreementParty
@@ -192,15 +192,18 @@ def add_party(kind: str, record, institution_id: int) -> None:
     span = coverage()
     if span is None:
         return
+    day = DateField().to_python  # a record created with dates as strings still holds the strings
     if kind == "agreement":
         if record.status not in VALID_STATUSES:
             return
-        start = record.valid_from or record.signed_on
-        span = extend(start.year if start else span.first, record.valid_until.year if record.valid_until else span.last)
-        years = _agreement_years(span, record.valid_from, record.signed_on, record.valid_until)
+        valid_from, signed_on, valid_until = day(record.valid_from), day(record.signed_on), day(record.valid_until)
+        start = valid_from or signed_on
+        span = extend(start.year if start else span.first, valid_until.year if valid_until else span.last)
+        years = _agreement_years(span, valid_from, signed_on, valid_until)
     else:
-        span = extend(record.start_date.year, (record.end_date or record.start_date).year)
-        years = _activity_years(span, record.start_date, record.end_date)
+        start_date, end_date = day(record.start_date), day(record.end_date)
+        span = extend(start_date.year, (end_date or start_date).year)
+        years = _activity_years(span, start_date, end_date)
     rows = _rows(_keys(years, record.faculty_id, institution_id), _eligible([institution_id]))
     PartnerYear.objects.bulk_create(rows, ignore_conflicts=True)
 
