@@ -26,6 +26,7 @@ from accord.insights.services.scope import (
     partner_count,
     partner_rows,
     partners_in_period,
+    rows_repeat,
 )
 from accord.mobility.models import Mobility
 from accord.registry.models import CONTINENTS, Country, CountryGroup, Network, NetworkMembership
@@ -40,7 +41,7 @@ def partner_countries(scope: Scope) -> list[dict]:
     partner set): the basis of totals, continents, groups and the map."""
     table = partner_rows(scope)
     if table is not None:  # from the index (year, faculty, country, kind, located, institution) alone
-        distinct = scope.start is not None and scope.start.year != scope.end.year  # a partner per year
+        distinct = rows_repeat(scope)
         rows = table.values("country").annotate(
             n=Count("institution", distinct=distinct), located=Count("institution", filter=Q(located=True), distinct=distinct)
         ).order_by()

@@ -207,14 +207,17 @@ def partner_rows(scope: Scope):
     return qs
 
 
+def rows_repeat(scope: Scope) -> bool:
+    """Whether partner_rows holds a partner more than once (a row per year of a several-year period)."""
+    return scope.start is not None and scope.end is not None and scope.start.year != scope.end.year
+
+
 def partner_count(scope: Scope) -> int:
     """How many partners the scope has."""
     rows = partner_rows(scope)
     if rows is None:
         return partners_in_period(scope).count()
-    if scope.start is None or scope.start.year == scope.end.year:
-        return rows.count()  # one row per partner
-    return rows.values("institution").distinct().count()
+    return rows.values("institution").distinct().count() if rows_repeat(scope) else rows.count()
 
 
 def partner_pks(scope: Scope):
