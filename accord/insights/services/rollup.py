@@ -103,8 +103,8 @@ def _build_year(year: int) -> None:
     table, institutions = quote(PartnerYear._meta.db_table), quote(Institution._meta.db_table)
     home = home_ids() or [0]
     eligible = f"i.id NOT IN ({', '.join(['%s'] * len(home))}) AND i.status <> %s"
-    values = (f"i.id, COALESCE(i.country_id, ''), i.kind, "
-              f"CASE WHEN i.latitude IS NOT NULL AND i.longitude IS NOT NULL THEN {_true()} ELSE {_false()} END")
+    # a boolean expression: true/false on PostgreSQL, 1/0 on SQLite, as BooleanField stores them
+    values = "i.id, COALESCE(i.country_id, ''), i.kind, (i.latitude IS NOT NULL AND i.longitude IS NOT NULL)"
     sql = (
         f"WITH p AS ({pairs_sql}) "
         f"INSERT INTO {table} ({', '.join(quote(c) for c in COLUMNS)}) "
@@ -117,14 +117,6 @@ def _build_year(year: int) -> None:
     params = [*pairs_params, year, *home, InstitutionStatus.MERGED, year, *home, InstitutionStatus.MERGED]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-
-
-def _true():
-    return "TRUE" if connection.vendor == "postgresql" else "1"
-
-
-def _false():
-    return "FALSE" if connection.vendor == "postgresql" else "0"
 
 
 def extend(lo: int, hi: int) -> Span | None:
