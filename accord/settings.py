@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "accord.accounts",
+    "accord.jobs",
     "accord.registry",
     "accord.mobility",
     "accord.agreements",
@@ -195,6 +196,13 @@ CACHES = {
     "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": DATA_DIR / "ratelimit"},
 }
 ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum=1)
+
+# Background jobs (accord.jobs): a Huey queue in a SQLite file in ACCORD_DATA_DIR, or on Redis
+# (redis://host:port/db) so that workers on several machines share it.
+ACCORD_REDIS_URL = env_str("ACCORD_REDIS_URL", "")
+if ACCORD_REDIS_URL and not ACCORD_REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise SettingError("ACCORD_REDIS_URL must look like redis://host:6379/0 (or rediss://, unix://)")
+ACCORD_JOB_STALLED_MINUTES = env_int("ACCORD_JOB_STALLED_MINUTES", 15, minimum=1)
 
 EMAIL_BACKEND = env_str("ACCORD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accord.accounts.urls")),
+    path("jobs/", include("accord.jobs.urls")),
     path("partners/", include("accord.registry.urls")),
     path("agreements/", include("accord.agreements.urls")),
     path("activities/", include("accord.activities.urls")),
