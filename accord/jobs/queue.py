@@ -28,10 +28,10 @@ KINDS: dict[str, object] = {}  # kind -> Huey task, filled by @job_task in the a
 
 def build_huey():
     if settings.ACCORD_REDIS_URL:
-        return RedisHuey("accord", url=settings.ACCORD_REDIS_URL, results=False, blocking=True)
+        return RedisHuey("accord", url=settings.ACCORD_REDIS_URL, results=False, blocking=True, utc=False)
     path = settings.DATA_DIR / "jobs.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteHuey("accord", filename=str(path), results=False, fsync=False, timeout=30)
+    return SqliteHuey("accord", filename=str(path), results=False, fsync=False, timeout=30, utc=False)
 
 
 huey = build_huey()
@@ -48,7 +48,7 @@ class Outcome:
 
 
 class JobError(Exception):
-    """A failure to tell the user as is (bad input, a check that found differences)."""
+    """A failure to tell the user as is (bad input, a check that found differences); not retried."""
 
 
 def job_task(kind: str, *, parts: bool = False, retries: int = 2, retry_delay: int = 5):
@@ -91,12 +91,12 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
             return
         outcome = fn(job) or Outcome()
     except Exception as error:
-        if not final:
+        if not final and not isinstance(error, JobError):
             raise  # Huey queues it again after retry_delay
         message = str(error) if isinstance(error, JobError) else f"{type(error).__name__}: {error}"
         logger.error("job %s (%s) part %r failed: %s", job_id, job.kind, part, traceback.format_exc())
         with transaction.atomic():
-            job.count_part(failed=True, error=message if part is None else f"{part}: {message}")
+            job.count_part(failed=True, error=message if job.total <= 1 else f"{part}: {message}")
         return
     with transaction.atomic():
         locked = Job.objects.select_for_update().filter(pk=job_id).first()
@@ -109,6 +109,23 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
             locked.file.save(outcome.file[0], ContentFile(outcome.file[1]), save=False)
         locked.save(update_fields=["summary", "result_url", "file"])
         locked.count_part()
+
+
+def scheduled(cron, name: str):
+    """A periodic task (times in Accord's time zone) run by the worker that runs the schedule."""
+
+    def decorate(fn):
+        def run():
+            close_old_connections()
+            try:
+                fn()
+            finally:
+                close_old_connections()
+
+        run.__name__ = fn.__name__
+        return huey.periodic_task(cron, name=name)(run)
+
+    return decorate
 
 
 def discover_tasks() -> None:
@@ -179,6 +196,14 @@ def requeue_stalled(older_than: timedelta | None = None) -> list[int]:
             enqueue(job)
             requeued.append(job.pk)
     return requeued
+
+
+@huey.on_shutdown()
+def _close_connections():
+    """A worker (thread or process) that stops closes its database connections."""
+    from django.db import connections
+
+    connections.close_all()
 
 
 @huey.signal(SIGNAL_INTERRUPTED)
