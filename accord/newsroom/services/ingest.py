@@ -146,7 +146,8 @@ def _queue_articles(records, by, label, start):
                     label=label or (_("Reading %(n)s articles") % {"n": len(new)} if len(new) > 1
                                     else _("Reading an article")))
         Article.objects.filter(pk__in=new).update(job=job)
-    articles = [Article.objects.get(pk=r.article.pk) if r.created else r.article for r in results]
+    fresh = Article.objects.in_bulk(new) if len(new) <= 1 else {}  # one article: its page is shown next
+    articles = [fresh.get(r.article.pk, r.article) for r in results]
     return job, articles, len(new)
 
 
