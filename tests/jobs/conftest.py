@@ -8,6 +8,7 @@ import time
 import uuid
 
 import pytest
+from django.db import OperationalError, connection
 from huey.storage import RedisStorage, SqliteStorage
 
 from accord.jobs.queue import discover_tasks, huey
@@ -40,9 +41,12 @@ def queue(request, tmp_path, transactional_db):
 
 @pytest.fixture
 def worker(queue):
-    """A running consumer with two worker threads; stopped (gracefully) when the test ends."""
+    """A running consumer with worker threads; stopped (gracefully) when the test ends."""
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    consumer = queue.create_consumer(workers=2, worker_type="thread", periodic=False, initial_delay=0.02,
+    # SQLite's in-memory test database shares one cache between threads, where a second writer fails
+    # at once instead of waiting ("table is locked"): one worker thread there, two on PostgreSQL.
+    workers = 1 if connection.vendor == "sqlite" else 2
+    consumer = queue.create_consumer(workers=workers, worker_type="thread", periodic=False, initial_delay=0.02,
                                      backoff=1.1, max_delay=0.2, check_worker_health=False)
     consumer.start()
     try:
@@ -56,7 +60,10 @@ def worker(queue):
 def wait_until(predicate, timeout=60.0, what="the condition"):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except OperationalError:  # the worker is writing (SQLite's shared in-memory test database)
+            value = None
         if value:
             return value
         time.sleep(0.1)
