@@ -1,15 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accord.accounts.ratelimit import RateLimitedLoginView
+from accord.accounts.sso import views as sso_views
 from accord.accounts.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("login/", RateLimitedLoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", sso_views.logout, name="logout"),  # also ends a CAS / OpenID Connect session
+    path("sso/", include("accord.accounts.sso.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accord.accounts.urls")),
     path("partners/", include("accord.registry.urls")),
