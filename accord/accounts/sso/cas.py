@@ -33,7 +33,3 @@ class LoginView(cas_views.LoginView):
             from accord.accounts.sso.views import refused
 
             return refused(request, status=403)
-
-
-class LogoutView(cas_views.LogoutView):
-    pass

@@ -4,9 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
+from django_cas_ng.views import LogoutView as CASLogoutView
 from mozilla_django_oidc.views import OIDCLogoutView
 
-from accord.accounts.sso import CAS_BACKEND, OIDC_BACKEND, cas, cas_enabled, oidc_enabled, providers
+from accord.accounts.sso import CAS_BACKEND, OIDC_BACKEND, cas_enabled, oidc_enabled, providers
 
 
 @login_not_required
@@ -23,7 +24,7 @@ def logout(request):
     single logout)."""
     backend = request.session.get(BACKEND_SESSION_KEY, "")
     if backend == CAS_BACKEND and cas_enabled():
-        return cas.LogoutView.as_view()(request)
+        return CASLogoutView.as_view()(request)
     if backend == OIDC_BACKEND and oidc_enabled() and getattr(settings, "OIDC_OP_LOGOUT_ENDPOINT", ""):
         return OIDCLogoutView.as_view()(request)
     return auth_views.LogoutView.as_view()(request)
