@@ -52,3 +52,27 @@ def test_a_local_account_still_signs_in_with_its_password_when_both_providers_ar
 def test_the_refusal_page_answers_403_and_points_back_to_the_login(client, db):
     response = client.get("/sso/refused/")
     assert response.status_code == 403 and b'href="/login/"' in response.content
+
+
+def test_a_cas_server_that_cannot_be_reached_while_checking_a_ticket_gives_a_clear_502(client, db, settings):
+    from tests.sso.conftest import free_port
+
+    settings.CAS_SERVER_URL = f"http://127.0.0.1:{free_port()}/cas/"
+    response = client.get("/sso/cas/login/?ticket=ST-1-abc")
+    assert response.status_code == 502
+    assert b"could not reach the university" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_openid_connect_provider_that_cannot_be_reached_after_sign_in_gives_a_clear_502(client, db, settings):
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sso.conftest import free_port
+
+    configure_oidc(settings)
+    settings.OIDC_OP_TOKEN_ENDPOINT = f"http://127.0.0.1:{free_port()}/token"
+    state = parse_qs(urlsplit(client.get("/sso/oidc/login/")["Location"]).query)["state"][0]
+    response = client.get(f"/sso/oidc/callback/?code=abc&state={state}")
+    assert response.status_code == 502
+    assert b"could not reach" in response.content
+    assert "_auth_user_id" not in client.session

@@ -4,6 +4,7 @@ updated from the claims by ACCORD_SSO_MAPPING. A deactivated user is refused by 
 
 from urllib.parse import urlencode
 
+import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -69,6 +70,14 @@ class CallbackView(OIDCAuthenticationCallbackView):
     @property
     def failure_url(self):
         return reverse("sso:refused")
+
+    def get(self, request):
+        from accord.accounts.sso.views import provider_unreachable
+
+        try:
+            return super().get(request)
+        except requests.RequestException as error:  # token, keys or user info could not be fetched
+            return provider_unreachable(request, error)
 
 
 def provider_logout_url(request) -> str:

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth import views as auth_views
@@ -9,11 +11,20 @@ from mozilla_django_oidc.views import OIDCLogoutView
 
 from accord.accounts.sso import CAS_BACKEND, OIDC_BACKEND, cas_enabled, oidc_enabled, providers
 
+logger = logging.getLogger(__name__)
+
 
 @login_not_required
-def refused(request, status=403):
-    """A provider confirmed someone Accord will not let in (a deactivated account), or did not confirm them."""
-    return render(request, "accounts/sso/refused.html", {"providers": providers()}, status=status)
+def refused(request, status=403, unreachable=False):
+    """A provider confirmed someone Accord will not let in (a deactivated account), did not confirm
+    them, or could not be reached (502)."""
+    return render(request, "accounts/sso/refused.html", {"providers": providers(), "unreachable": unreachable},
+                  status=status)
+
+
+def provider_unreachable(request, error):
+    logger.warning("identity provider unreachable during sign-in: %s", error)
+    return refused(request, status=502, unreachable=True)
 
 
 @login_not_required
