@@ -6,13 +6,16 @@ import pytest
 from django.contrib.auth.models import User
 
 from accord.accounts.roles import role_of
+from tests.browser.conftest import screenshot
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
 
 
-def sign_in_through_cas(page, live_server, username, *, expect_form=True):
+def sign_in_through_cas(page, live_server, username, *, expect_form=True, shot=None):
     page.goto(f"{live_server.url}/login/")
+    if shot:
+        screenshot(page, shot)
     page.get_by_role("link", name="Sign in with University CAS").click()
     if expect_form:
         page.wait_for_url(re.compile(r"http://127\.0\.0\.1:\d+/cas/login"))
@@ -26,7 +29,7 @@ def sign_in_through_cas(page, live_server, username, *, expect_form=True):
 
 def test_a_teacher_signing_in_through_cas_for_the_first_time_gets_an_account_and_lands_on_the_calls(
         sso_page, live_server, cas_settings, faculty):
-    sign_in_through_cas(sso_page, live_server, "tina")
+    sign_in_through_cas(sso_page, live_server, "tina", shot="login-with-cas")
     assert "/guidance/" in sso_page.url
     tina = User.objects.get(username="tina")
     assert (tina.first_name, tina.last_name, tina.email) == ("Tina", "Teacher", "tina@university.test")
