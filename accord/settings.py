@@ -13,11 +13,11 @@ from accord.lib.env import (
     env_database_url,
     env_int,
     env_json_object,
-    origins_of,
     env_list,
     env_path,
     env_proxy_ssl_header,
     env_str,
+    origins_of,
 )
 
 BASE_DIR = Path(__file__).resolve().parent
