@@ -115,7 +115,7 @@ class Provider:
             pytest.fail(f"{self.name} provider: manage {' '.join(args)} failed:\n{done.stderr[-3000:]}")
         return done.stdout
 
-    def wait_until_serving(self, seconds=30):
+    def wait_until_serving(self, seconds=60):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
