@@ -20,6 +20,8 @@ urlpatterns = [
     path("insights/", include("accord.insights.urls")),
     path("guidance/", include("accord.guidance.urls")),
     path("api/", include("accord.api.urls")),
+    path("notifications/", include("accord.notifications.urls")),
+    path("search/", include("accord.search.urls")),
     path("admin/", admin.site.urls),
 ]
 
