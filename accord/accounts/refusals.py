@@ -3,7 +3,7 @@ record is told which faculty owns it."""
 
 from django.utils.translation import gettext as _
 
-from accord.accounts.roles import ACTIONS, COORDINATOR, FACULTY_SCOPED, ROLE_LABELS, faculty_of, role_of
+from accord.accounts.roles import ACTIONS, COORDINATOR, FACULTY_SCOPED, GROUP_ACTIONS, ROLE_LABELS, faculty_of, role_of
 
 
 def owning_faculty(obj):
@@ -25,6 +25,7 @@ def refusal(user, action: str, obj=None) -> str:
         return _("“%(record)s” belongs to %(owner)s; you coordinate %(mine)s. Ask %(owner)s’s coordinator "
                  "or the international office to change it.") % {"record": obj, "owner": owner,
                                                                    "mine": mine or _("no faculty")}
-    needed = ROLE_LABELS.get(ACTIONS.get(action), "")
+    needed = [str(ROLE_LABELS[ACTIONS[action]])] if action in ACTIONS else []
+    needed += [str(ROLE_LABELS.get(group, group.title())) for group, actions in GROUP_ACTIONS.items() if action in actions]
     return _("Your role (%(role)s) does not allow this; it needs %(needed)s.") % {
-        "role": ROLE_LABELS.get(role, _("none")), "needed": needed or _("another role")}
+        "role": ROLE_LABELS.get(role, _("none")), "needed": _(" or ").join(needed) or _("another role")}

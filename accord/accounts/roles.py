@@ -19,6 +19,7 @@ ROLE_LABELS = {
     STAFF: _("Office staff"),
     ADMIN: _("Administrator"),
     "teacher": _("Teacher"),
+    "mentor": _("Mentor"),
 }
 
 # action -> the least role that may do it

@@ -41,3 +41,9 @@ def test_a_viewer_is_told_which_role_is_needed(victor, client_for):
     agreement = Agreement.objects.create(title="Exchange with Milan")
     page = client_for(victor).get(f"/agreements/{agreement.pk}/edit/").content.decode()
     assert "Your role (Viewer) does not allow this; it needs Office staff." in page
+
+
+def test_a_user_without_a_role_is_told_who_may_use_the_guidance_center(oscar, client_for):
+    response = client_for(oscar).get("/guidance/")
+    assert response.status_code == 403
+    assert "Your role (none) does not allow this; it needs Viewer or Teacher or Mentor." in response.content.decode()

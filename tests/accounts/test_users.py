@@ -133,3 +133,18 @@ def test_a_mentor_flag_lets_a_user_browse_the_guidance_center_and_be_chosen(ada,
     oscar = fresh(oscar)
     assert can(oscar, "guidance.browse") and not can(oscar, "guidance.apply")
     assert guidance_people().filter(pk=oscar.pk).exists()
+
+
+def test_the_command_line_invites_a_user_by_email():
+    out = accord("user", "create", "dora", "--email", "dora@accord.test", "--teacher", "--email-link",
+                 "--base-url", "https://accord.example.edu")
+    assert "invitation e-mailed to dora@accord.test" in out
+    [message] = mail.outbox
+    assert "https://accord.example.edu/password/" in message.body
+    assert User.objects.get(username="dora").groups.filter(name="teacher").exists()
+
+
+def test_an_invitation_without_an_email_address_is_refused_before_the_user_is_created(db):
+    with pytest.raises(CommandError, match="needs --email"):
+        accord("user", "create", "erin", "--email-link")
+    assert not User.objects.filter(username="erin").exists()

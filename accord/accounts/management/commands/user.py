@@ -19,6 +19,8 @@ class Command(BaseCommand):
         self._access_arguments(create)
         create.add_argument("--password-link", action="store_true",
                             help="Print a one-time link at which the user sets their password.")
+        create.add_argument("--email-link", action="store_true",
+                            help="E-mail the user an invitation with that link (needs --email).")
         create.add_argument("--base-url", default="http://127.0.0.1:8000", help="Accord's address, for the link.")
         role = verbs.add_parser("set-role", help="Set a user's role, faculty and teacher/mentor flags.")
         role.add_argument("username")
@@ -57,12 +59,17 @@ class Command(BaseCommand):
         return user
 
     def create(self, username, **options):
+        if options["email_link"] and not options["email"].strip():
+            raise CommandError("--email-link needs --email: the invitation has nowhere to go")
         role, faculty, flags = self._access(options)
         user = users.create_user(username, email=options["email"], first_name=options["first_name"],
                                  last_name=options["last_name"], role=role, faculty=faculty, flags=flags)
         self.stdout.write(f"created {user.username}: {self._summary(user)}")
         if options["password_link"]:
             self.stdout.write(f"password link (works once): {users.password_link(user, options['base_url'])}")
+        if options["email_link"]:
+            users.send_password_link(user, options["base_url"])
+            self.stdout.write(f"invitation e-mailed to {user.email}")
 
     def set_role(self, username, **options):
         role, faculty, flags = self._access(options)
