@@ -7,6 +7,8 @@ once unless the user turned e-mail off or the caller sends its own digest (`emai
 
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -18,6 +20,17 @@ from accord.accounts.roles import ROLES
 from accord.notifications.models import Notification, Preference
 
 log = logging.getLogger(__name__)
+_quiet = ContextVar("accord_notifications_quiet", default=False)
+
+
+@contextmanager
+def without_email():
+    """Notifications made inside are kept in the app but not e-mailed (loading the demo, say)."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
 
 
 def wants_email(user) -> bool:
@@ -52,7 +65,7 @@ def notify(users, *, key: str, title: str, body: str = "", url: str = "", kind: 
             continue
         if new:
             created.append(notification)
-            if email and wants_email(user):
+            if email and not _quiet.get() and wants_email(user):
                 transaction.on_commit(lambda n=notification: _send(n))
     return created
 

@@ -144,3 +144,14 @@ def test_inactive_users_are_not_notified(sam):
     sam.is_active = False
     sam.save()
     assert notify(sam, key="event:1", title="Hello") == []
+
+
+def test_notifications_made_without_email_are_kept_but_not_sent(sam, django_capture_on_commit_callbacks):
+    from accord.notifications.services import without_email
+
+    with django_capture_on_commit_callbacks(execute=True), without_email():
+        notify(sam, key="demo:1", title="Quiet")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(sam, key="demo:2", title="Loud")
+    assert Notification.objects.filter(user=sam).count() == 2
+    assert [m.subject for m in mail.outbox] == ["Accord: Loud"]
