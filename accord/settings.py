@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_cas_ng",  # CAS sign-in (its tickets table for single logout); off until ACCORD_CAS_SERVER_URL is set
     "accord.accounts",
+    "accord.notifications",
     "accord.registry",
     "accord.mobility",
     "accord.agreements",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "accord.insights",
     "accord.guidance",
     "accord.api",
+    "accord.search",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accord.accounts.context_processors.roles",
+                "accord.notifications.context_processors.unread",
             ],
         },
     },
