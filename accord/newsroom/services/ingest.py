@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
 from accord.newsroom.pipeline.clean import clean_text
@@ -111,6 +112,7 @@ def process_article(article_id: int, *, resources=None, job=None) -> bool:
         locked.save(update_fields=["title", "published", "text", "raw", "status"])
         for proposal in doc.proposals:
             Proposal.objects.create(**proposal_fields(locked, proposal))
+        notices.proposals_ready(locked, by=locked.ingested_by)  # keyed by article: filed once
         if job is not None:
             job.count_part()
     return True
