@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("ACCORD_SHARED") or ROOT.parent / "shared")  # ../shared beside the project
 
 
 def articles(megabytes: float) -> list[dict]:
