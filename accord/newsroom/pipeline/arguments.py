@@ -193,8 +193,8 @@ def arguments(doc):
                     event.counts.setdefault(m.group(2).lower(), value)
 
 
-arguments.needs = ("events", "entities", "home")
-arguments.adds = ("event.roles", "event.people", "event.counts")
+arguments.needs = ("text", "sentences", "mentions", "entities", "home", "events", "resources")
+arguments.adds = ("mentions", "entities", "event.roles", "event.people", "event.counts")  # an organiser named only by its competition
 
 
 def mode(doc):
@@ -219,5 +219,5 @@ def mode(doc):
                     event.mode, event.mode_sentence = "in_person", event.sentence
 
 
-mode.needs = ("events",)
+mode.needs = ("sentences", "events")
 mode.adds = ("event.mode",)

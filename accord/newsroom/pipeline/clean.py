@@ -156,5 +156,5 @@ def clean(doc):
     doc.title = title
 
 
-clean.needs = ("raw",)
-clean.adds = ("text", "format", "title")
+clean.needs = ("raw", "format", "title")
+clean.adds = ("text", "format", "title", "title_offset")

@@ -190,5 +190,5 @@ def events(doc):
     doc.events = found
 
 
-events.needs = ("sentences", "entities")
+events.needs = ("sentences", "mentions", "entities")
 events.adds = ("events",)

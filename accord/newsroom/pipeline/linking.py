@@ -96,7 +96,7 @@ def linking(doc, lookup=_lookup):
                                kind=_kind_of(mention.text)))
         return by_key[key]
 
-    acronym_owner = getattr(doc, "acronyms", {})
+    acronym_owner = doc.acronyms
     for mention in doc.mentions:
         if mention.source == "acronym":
             continue
@@ -150,8 +150,8 @@ def linking(doc, lookup=_lookup):
             entity.country, entity.country_evidence = infer_country(doc, entity, countries, from_sentence=True)
 
 
-linking.needs = ("mentions",)
-linking.adds = ("entities", "home")
+linking.needs = ("text", "url", "sentences", "mentions", "acronyms", "resources")
+linking.adds = ("mentions", "entities", "home")
 
 
 def _kind_of(name: str) -> str:

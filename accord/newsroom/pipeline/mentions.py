@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from accord.newsroom.pipeline.document import Mention
-from accord.newsroom.pipeline.resources import get_resources
 
 ORG_WORDS = (
     "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
@@ -77,7 +76,7 @@ def _overlaps(mentions, start, end):
 
 def mentions(doc):
     """needs: text, sentences; adds: mentions (registry ids where the gazetteer knows the name)"""
-    resources = doc.resources = doc.resources or get_resources()
+    resources = doc.resources
     gaz = resources.gazetteer
     text = doc.text
     found: list[Mention] = []
@@ -211,8 +210,8 @@ def mentions(doc):
     doc.acronyms = dict(defined)  # acronym -> the mention it abbreviates
 
 
-mentions.needs = ("text", "sentences")
-mentions.adds = ("mentions",)
+mentions.needs = ("text", "sentences", "resources")
+mentions.adds = ("mentions", "acronyms")
 
 
 FOLLOWED_BY_NAME = re.compile(

@@ -87,7 +87,7 @@ def merge(doc):
     doc.events = kept
 
 
-merge.needs = ("events",)
+merge.needs = ("sentences", "entities", "events")
 merge.adds = ("events",)
 
 
@@ -156,5 +156,5 @@ def proposals(doc):
     doc.proposals = out
 
 
-proposals.needs = ("events", "entities")
+proposals.needs = ("sentences", "mentions", "entities", "events")
 proposals.adds = ("proposals",)

@@ -87,5 +87,5 @@ def sentences(doc):
     doc.sentences = out
 
 
-sentences.needs = ("text",)
+sentences.needs = ("text", "title_offset")
 sentences.adds = ("sentences",)
