@@ -156,6 +156,23 @@ def _antecedents(doc, event) -> list[int]:
     return []
 
 
+def _context_parties(doc, event) -> list[int]:
+    """The parties of a headline event the headline does not name ("First joint lab inaugurated"):
+    those the lead names."""
+    sentence = doc.sentences[event.sentence]
+    if not sentence.is_title:
+        return []
+    window = [s for s in doc.sentences if not s.is_title][:CONTEXT_SENTENCES]
+    for other in window:
+        found = sorted({m.entity for m in doc.mentions if m.sentence == other.index})
+        if any(e != doc.home for e in found):
+            return found
+    return []
+
+
+CONTEXT_SENTENCES = 2  # how many lead sentences name a headline's parties
+
+
 def arguments(doc):
     """needs: events, entities, home; adds: event.entities/roles (home and partners), event.people, event.counts"""
     all_people = {s.index: _people(doc, s.index) for s in doc.sentences}
@@ -170,6 +187,8 @@ def arguments(doc):
     for event in doc.events:
         if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
             event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
+        if not any(e != doc.home for e in event.entities) and not event.support:
+            event.entities += [e for e in _context_parties(doc, event) if e not in event.entities]
         if event.type == "competition":
             organiser = _organiser(doc, event)
             if organiser is not None and organiser not in event.entities:

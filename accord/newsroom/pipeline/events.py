@@ -9,16 +9,20 @@ import re
 from accord.newsroom.pipeline.document import Event
 from accord.newsroom.pipeline.nlp import parsed
 
-AGREEMENT = r"(?:agreements?|mous?|m\.o\.u\.?|memorand(?:um|a|ums)|accords?|contracts?|declarations?|letters? of intent|protocols?|charters?)"
+AGREEMENT = (r"(?:agreements?|mous?|moas?|m\.o\.u\.?|memorand(?:um|a|ums)|accords?|contracts?|declarations?|letters? of intent|"
+             r"protocols?|charters?|treat(?:y|ies)|pacts?|partnership deals?|cooperation deals?)")
 # type -> (trigger pattern, confirming pattern or None); both searched in the lower-cased sentence
 TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement_signing": [
         (r"\b(?:sign(?:s|ed|ing)?|co-sign(?:ed)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|ed|es)|renew(?:s|ed)?|"
          r"exchang(?:e|ed) (?:the )?(?:signed )?)\b", AGREEMENT),
         (r"\bsigning (?:ceremony|of)\b", None),
+        (r"\b(?:declaration|letter) of intent\b", r"\b(?:sign\w*|adopt\w*|issu\w*|conclud\w*|exchang\w*)\b"),
     ],
     "visit_inbound": [  # direction decided by the arguments step
-        (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour)\b", None),
+        (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour|(?:was|were) received by|"
+         r"welcom(?:ed|es|ing) (?:a |the )?(?:\w+ )?(?:delegation|students|guests|visitors|group|team) from|"
+         r"received (?:a|the) (?:\w+ )?(?:delegation|visitors|guests))\b", None),
     ],
     "forum_or_conference": [
         (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
@@ -28,8 +32,8 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "joint_institution_established": [
         (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
          r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the)\b",
-         r"\b(?:confucius institute|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
-         r"institute|laborator(?:y|ies)|cent(?:re|er)|college|school|academy|campus)\b"),
+         r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
+         r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
     ],
     "exchange_program": [
         (r"\b(?:exchange students?|student exchanges?|exchange program(?:me)?s?|summer (?:school|camp|program(?:me)?)|"
@@ -43,10 +47,13 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "competition": [
         (r"\b(?:competitions?|contests?|hackathons?|olympiads?|challenge cup|championships?)\b",
-         r"\b(?:won|wins|win|prize|award\w*|held|organi[sz]ed|finals?|took part|compet\w*|champion)\b"),
+         r"\b(?:won|wins|win|prize|award\w*|held|organi[sz]ed|finals?|finale|took part|compet\w*|champion\w*|"
+         r"emerg\w* (?:first|second|third)|placed|ranked (?:first|second|third))\b"),
+        (r"\b(?:won|wins|clinched|bagged|took|secured|awarded|received) (?:the |a )?(?:first|second|third|top|grand|gold|"
+         r"silver|bronze|special) (?:prize|place|award|medal)s?\b", None),
     ],
     "research_project_or_fund": [
-        (r"\b(?:seed ?corn fund|seed fund|joint fund|research fund|call for (?:proposals|applications)|"
+        (r"\b(?:seed[- ]?corn fund|seed fund|joint fund|research fund|call for (?:proposals|applications)|"
          r"funding (?:call|scheme)|joint research (?:project|program(?:me)?)|first call opens)\b", None),
     ],
     "other": [
@@ -76,7 +83,9 @@ BACKGROUND = re.compile(
 # Headlines are not parsed: "X to sign MoU with Y", "X plans to host forum" announce, they do not report.
 HEADLINE_FUTURE = re.compile(
     r"\b(?:to|will|plans? to|set to|aims? to|seeks? to|mulls?|eyes|considers?|prepares? to|upcoming)\s+"
-    r"(?:\w+\s+)?(?:sign|ink|visit|launch|host|hold|open|establish|set up|found|co-host|organi[sz]e|start|begin)",
+    r"(?:\w+\s+)?(?:sign|ink|visit|launch|host|hold|open|establish|set up|found|co-host|organi[sz]e|start|begin|"
+    r"commence|speak|attend|grace|meet|present|deliver|join|partner|collaborate|cooperate|build|create|develop|"
+    r"introduce|offer|run|send|receive|welcome)\b|\bsoon\b",
     re.IGNORECASE,
 )
 PLURAL_VAGUE = re.compile(r"\b(?:delegations|visits)\b(?! to)")

@@ -86,6 +86,9 @@ def mentions(doc):
         if end - start < 2 or _overlaps(found, start, end):
             return None
         if source in ("ner", "pattern"):
+            start, end = _possessive(text, start, end, resources.countries)
+            if not (text[start].isupper() or text[start].isdigit()):
+                return None  # a name is a proper noun: "universities in X" is not one
             if EVENT_NAME.search(text[start:end]):
                 return None
             sentence = doc.sentences[doc.sentence_at(start)]
@@ -110,8 +113,13 @@ def mentions(doc):
     # 2. registry names, longest first along the text
     for sentence in doc.sentences:
         for start, end, ids in gaz.scan(sentence.text):
+            if not sentence.text[start].isupper():
+                continue  # "universities in X": a name is written as a proper noun
             if UNIT_BEFORE.search(sentence.text[max(0, start - 30):start]):
                 continue  # "the School of Finance and Management": a unit's name, not an institution
+            longer = NAME_PATTERN.match(sentence.text, start)
+            if longer and longer.end() > end and _continues_name(sentence.text[end:longer.end()]):
+                continue  # "European University Viadrina": the registry knows a shorter name
             add(sentence.start + start, sentence.start + end, "registry", ids[0])
     # 3. organisation names from spaCy and from name patterns; the longest reading of a place wins
     per_sentence = []
@@ -216,6 +224,39 @@ mentions.adds = ("mentions", "acronyms")
 
 FOLLOWED_BY_NAME = re.compile(
     r"^[ -]?(?:(?:[A-Z][\w-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
+
+
+def _continues_name(rest: str) -> bool:
+    """Whether the words after a registry name belong to a longer name ("… University Viadrina"), not
+    to a title, a place or the next clause."""
+    m = re.match(r"^\s+([A-Z][\w’'-]+)", rest)
+    return bool(m) and not re.match(_STOP, m.group(1)) and m.group(1) not in CONTINUATION_STOP and \
+        not re.match(r"^\s+(?:in|at|and|of|for|de)\s", rest)
+
+
+CONTINUATION_STOP = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                     "Sunday", "Press", "News", "Campus", "Hospital", "Library", "Museum", "Council", "Board", "Senate",
+                     "Vice-Chancellor", "Vice-President", "Rector", "Provost", "Chairman", "Secretary", "Prof", "Dr"}
+POSSESSIVE = re.compile(r"['’]s\s+")
+UNIT_HEAD = re.compile(r"^(?:School|Faculty|Department|College|Institute|Centre|Center|Office|Laboratory|Lab|Division|"
+                       r"Graduate School|Confucius Institute|Library|Museum|Hospital|Press)\b")
+
+
+def _possessive(text: str, start: int, end: int, countries) -> tuple[int, int]:
+    """"X University’s School of Y" names X University; "China’s X University" names X University."""
+    while True:
+        span = text[start:end]
+        m = POSSESSIVE.search(span)
+        if not m:
+            return start, end
+        before, after = span[:m.start()], span[m.end():]
+        if any(a == 0 and b == len(before) for a, b, _ in countries.scan(before)) or not _ORG_WORD.search(before):
+            start += m.end()
+        elif UNIT_HEAD.match(after):
+            end = start + m.start()
+        else:
+            return start, end
 
 
 def _before_next_org(text: str, start: int, end: int) -> int:
