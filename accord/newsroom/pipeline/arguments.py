@@ -157,20 +157,21 @@ def _antecedents(doc, event) -> list[int]:
 
 
 def _context_parties(doc, event) -> list[int]:
-    """The parties of a headline event the headline does not name ("First joint lab inaugurated"):
-    those the lead names."""
+    """The parties of an event its sentence does not name ("First joint lab inaugurated"): for a
+    headline, those the lead names; else the one partner university the article names, if only one."""
     sentence = doc.sentences[event.sentence]
-    if not sentence.is_title:
-        return []
-    window = [s for s in doc.sentences if not s.is_title][:CONTEXT_SENTENCES]
-    for other in window:
-        found = sorted({m.entity for m in doc.mentions if m.sentence == other.index})
-        if any(e != doc.home for e in found):
-            return found
-    return []
+    if sentence.is_title:
+        window = [s for s in doc.sentences if not s.is_title][:CONTEXT_SENTENCES]
+        for other in window:
+            found = sorted({m.entity for m in doc.mentions if m.sentence == other.index})
+            if any(e != doc.home for e in found):
+                return found
+    partners = {m.entity for m in doc.mentions if m.entity != doc.home
+                and doc.entities[m.entity].kind == "university"}
+    return sorted(partners) if len(partners) == 1 else []  # the article names one partner university only
 
 
-CONTEXT_SENTENCES = 2  # how many lead sentences name a headline's parties
+CONTEXT_SENTENCES = 4  # how many lead sentences name a headline's parties
 
 
 def arguments(doc):

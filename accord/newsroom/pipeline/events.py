@@ -15,8 +15,9 @@ AGREEMENT = (r"(?:agreements?|mous?|moas?|m\.o\.u\.?|memorand(?:um|a|ums)|accord
 TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement_signing": [
         (r"\b(?:sign(?:s|ed|ing)?|co-sign(?:ed)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|ed|es)|renew(?:s|ed)?|"
-         r"exchang(?:e|ed) (?:the )?(?:signed )?)\b", AGREEMENT),
+         rf"exchang(?:e|ed) (?:the )?(?:signed )?{AGREEMENT})\b", AGREEMENT),
         (r"\bsigning (?:ceremony|of)\b", None),
+        (rf"\b(?:{AGREEMENT} (?:was|were|has been|have been) reached|reached an? (?:\w+ )?{AGREEMENT})\b", None),
         (r"\b(?:declaration|letter) of intent\b", r"\b(?:sign\w*|adopt\w*|issu\w*|conclud\w*|exchang\w*)\b"),
     ],
     "visit_inbound": [  # direction decided by the arguments step
@@ -26,7 +27,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "forum_or_conference": [
         (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
-         r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated|took place|"
+         r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated (?:the|a|an)|took place|"
          r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
     ],
     "joint_institution_established": [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from accord.newsroom.pipeline.document import Mention
+from accord.newsroom.pipeline.resources import fold_word, tld_country
 
 ORG_WORDS = (
     "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
@@ -54,6 +55,10 @@ TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|[\s,.;:“”\"]+$")
 NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
 
 
+GOVERNING_BODY = re.compile(r"(?:(?<=University)|(?<=College)|(?<=Institute)|(?<=Academy))\s+"
+                            r"(?:Council|Senate|Board(?: of \w+)?|Court|Management|Leadership|Administration)$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in "“”\"‘’'( ":
         start += 1
@@ -65,6 +70,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
         span = span[m.end():]
     m = TRAILING_NOISE.search(span)
+    if m:
+        end -= len(span) - m.start()
+        span = text[start:end]
+    m = GOVERNING_BODY.search(span)
     if m:
         end -= len(span) - m.start()
     return start, end
@@ -101,6 +110,10 @@ def mentions(doc):
         found.append(mention)
         return mention
 
+    named_countries = {code for _, _, code in resources.countries.scan(text)}
+    outlet = tld_country(doc.url, resources.countries.codes)
+    if outlet:
+        named_countries.add(outlet)
     # 1. "Durham and Tübingen Universities": two names sharing one head noun
     for m in COORDINATED.finditer(text):
         head = "University" if m.group(3) == "Universities" else "College"
@@ -120,7 +133,8 @@ def mentions(doc):
             longer = NAME_PATTERN.match(sentence.text, start)
             if longer and longer.end() > end and _continues_name(sentence.text[end:longer.end()]):
                 continue  # "European University Viadrina": the registry knows a shorter name
-            add(sentence.start + start, sentence.start + end, "registry", ids[0])
+            add(sentence.start + start, sentence.start + end, "registry",
+                best_entry(gaz, ids, sentence.text[start:end], named_countries))
     # 3. organisation names from spaCy and from name patterns; the longest reading of a place wins
     per_sentence = []
     for sentence in doc.sentences:
@@ -180,7 +194,7 @@ def mentions(doc):
         if acronym in defined or acronym not in text:
             continue
         for m in re.finditer(ACRONYM.format(re.escape(acronym)), text):
-            add(m.start(), m.end(), "registry-acronym", ids[0])
+            add(m.start(), m.end(), "registry-acronym", best_entry(gaz, ids, acronym, named_countries))
     # 5. undefined acronyms that are the initials of an organisation named in the article ("HUBU")
     full = [x for x in found if x.source != "acronym" and len(x.text.split()) >= 2]
     for m in re.finditer(r"(?<![\w-])([A-Z]{2,7})(?:['’]s)?(?![\w-])", text):
@@ -194,21 +208,32 @@ def mentions(doc):
                     mention.text = acronym
                     defined[acronym] = x
                 break
-    # 6. undefined acronyms the registry knows by their initials (UPNVJ), when the article leans on them
+    # 6. undefined acronyms the registry knows: the first label of a university's web domain (KMUTT for
+    # kmutt.ac.th; the publisher's own, or one only one university uses), or its initials (UPNVJ) when the
+    # article leans on them
     title = next((x for x in doc.sentences if x.is_title), None)
+    publisher = set(gaz.publisher(doc.url))
     counts: dict[str, list] = {}
-    for m in re.finditer(r"(?<![\w-])([A-Z]{4,7})(?:['’]s)?(?![\w-])", text):
+    for m in re.finditer(r"(?<![\w-])([A-Z]{3,7})(?:['’]s)?(?![\w-])", text):
         counts.setdefault(m.group(1), []).append(m)
+    matches_by_acronym: dict[str, list[int]] = {}
     for acronym, matches in counts.items():
         if acronym in defined or f"({acronym})" in text:
             continue
+        labelled = gaz.labels.get(acronym, [])
+        own = [i for i in labelled if i in publisher]
+        if own or (len(labelled) == 1 and len(acronym) >= 4 and acronym not in NOT_ACRONYMS):
+            matches_by_acronym[acronym] = own or labelled
+            continue
         in_title = title is not None and any(title.start <= m.start() < title.end for m in matches)
-        if not in_title and len(matches) < 2:
+        if len(acronym) < 4 or (not in_title and len(matches) < 2):
             continue
         hits = _initials_lookup(acronym)
         if len(hits) != 1:
             continue
-        for m in matches:
+        matches_by_acronym[acronym] = hits
+    for acronym, hits in matches_by_acronym.items():
+        for m in counts[acronym]:
             before = text[max(0, m.start() - 2):m.start()]
             if re.search(r"[A-Za-z] $", before) and text[max(0, m.start() - 30):m.start()].split()[-1][:1].isupper():
                 continue  # part of a longer proper name
@@ -218,12 +243,32 @@ def mentions(doc):
     doc.acronyms = dict(defined)  # acronym -> the mention it abbreviates
 
 
-mentions.needs = ("text", "sentences", "resources")
+mentions.needs = ("text", "url", "sentences", "resources")
 mentions.adds = ("mentions", "acronyms")
+
+
+# Capitals that are words of news, not a university's acronym, however a web domain is spelt.
+NOT_ACRONYMS = frozenset("COVID STEM NASA UNESCO UNICEF NATO ASEAN BRICS OECD WHO CEO MBA PHD USA UAE HTML HTTP NEWS "
+                         "AIDS APEC FIFA IELTS TOEFL".split())
 
 
 FOLLOWED_BY_NAME = re.compile(
     r"^[ -]?(?:(?:[A-Z][\w-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
+
+
+def best_entry(gaz, ids: list[int], surface: str, countries: set[str]) -> int:
+    """Of the registry entries a name's words fit ("University of Lagos" fits "Universidad de Los Lagos"
+    too), the one written the same way, else one in a country the article names, else the first."""
+    if len(ids) == 1:
+        return ids[0]
+    folded = fold_name(surface)
+    same = [i for i in ids if fold_name(gaz.entries[i].name) == folded]
+    local = [i for i in (same or ids) if gaz.entries[i].country in countries]
+    return (local or same or ids)[0]
+
+
+def fold_name(name: str) -> str:
+    return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", name))
 
 
 def _continues_name(rest: str) -> bool:

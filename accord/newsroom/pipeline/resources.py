@@ -16,9 +16,14 @@ from anyascii import anyascii
 from accord.lib.normalize import CANONICAL, STOPWORDS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+LABEL = re.compile(r"[a-z]{3,7}")
 GENERIC = frozenset(
     "university college institute school academy centre polytechnic technology science national state "
-    "international research medicine engineering department faculty campus group".split()
+    "international research medicine engineering department faculty campus group "
+    # modifiers that make a description, not a name: "the premier university", "a technical university"
+    "applied sciences technical technological premier leading top education educational normal teachers "
+    "medical agricultural pedagogical catholic islamic christian private public federal central open new "
+    "global world first".split()
 )
 
 
@@ -62,6 +67,8 @@ class Gazetteer:
     entries: dict[int, RegistryEntry] = field(default_factory=dict)
     by_first: dict[str, dict[tuple, list[int]]] = field(default_factory=dict)  # first token -> key -> ids
     acronyms: dict[str, list[int]] = field(default_factory=dict)  # "XJTU" -> ids
+    labels: dict[str, list[int]] = field(default_factory=dict)  # "KMUTT" -> ids: a web domain's first label
+    domains: dict[str, list[int]] = field(default_factory=dict)  # "ucl.ac.uk" -> ids
     max_len: int = 0
     home_id: int | None = None
 
@@ -81,6 +88,27 @@ class Gazetteer:
             self.add(key[1:] + key[:1], entry_id)
         elif len(key) >= 2 and key[-1] in ("university", "college") and len(key) <= 4:
             self.add(key[-1:] + key[:-1], entry_id)
+
+    def add_domain(self, domain: str, entry_id: int):
+        domain = domain.lower().strip().removeprefix("www.")
+        if not domain:
+            return
+        self.domains.setdefault(domain, []).append(entry_id)
+        label = domain.split(".", 1)[0]
+        if LABEL.fullmatch(label):  # mit.edu, ucl.ac.uk, kmutt.ac.th: the acronym people write
+            self.labels.setdefault(label.upper(), []).append(entry_id)
+
+    def publisher(self, url: str) -> list[int]:
+        """The registry entries whose web domain published `url` (news.x.edu.cn belongs to x.edu.cn)."""
+        from urllib.parse import urlparse
+
+        host = (urlparse(url or "").hostname or "").lower()
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            ids = self.domains.get(".".join(parts[i:]))
+            if ids:
+                return ids
+        return []
 
     def scan(self, text: str):
         """(start, end, ids) for the longest registry names in `text`, left to right."""
@@ -123,6 +151,8 @@ def build_gazetteer() -> Gazetteer:
             gaz.home_id = pk
         if kind == "faculty":
             continue  # units are reached through their parent
+        for domain in domains or ():
+            gaz.add_domain(domain, pk)
         gaz.add_name(name, pk)
         if local and local != name:
             gaz.add_name(local, pk)
