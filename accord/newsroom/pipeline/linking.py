@@ -18,7 +18,12 @@ UNIT_AT = re.compile(r"^(?P<unit>.+?)\s+at\s+(?:the\s+)?(?P<parent>.+)$")
 PARENT_NAME = re.compile(r"\b(University|Universiti|Universitas|Université|College|Institute|Academy|Polytechnic)\b|^[A-Z]{2,8}$")
 EMBASSY = re.compile(r"\b(Embassy|Consulate)\b", re.IGNORECASE)
 COMPANY_WORDS = re.compile(r"\b(Company|Corporation|Group|Bank|Ltd|Inc|Co\.)\b")
-GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commission|Council|Province)\b")
+GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commission|Council|Province|Department of|"
+                              r"Municipality|County|Agency|Court|Parliament|Senate)\b")
+ASSOCIATION_WORDS = re.compile(r"\b(Foundation|Society|Association|Federation|Alliance|Network|Consortium|Union|League|"
+                               r"Committee|Organi[sz]ation|Fund|Trust|Club)\b")
+UNIVERSITY_WORDS = re.compile(r"\b(University|Universit\w+|College|Institute|Polytechnic|Academy|School|Hochschule|"
+                              r"École|Ecole)\b")
 
 
 # Common words of organisation names: a similar registry name sharing only these is not the same one.
@@ -101,6 +106,8 @@ def linking(doc, lookup=_lookup):
         if mention.source == "acronym":
             continue
         registry_id = mention.registry_id
+        if re.search(r"\s[Uu]ni$", mention.text):
+            mention.text = mention.text[:-3] + "University"  # "Kyushu uni", as news writes it
         name = mention.text
         if registry_id is None:
             unit = UNIT_AT.match(name) or (UNIT_START.match(name) and UNIT_OF.match(name))
@@ -159,6 +166,8 @@ def _kind_of(name: str) -> str:
         return "government"
     if COMPANY_WORDS.search(name):
         return "company"
+    if ASSOCIATION_WORDS.search(name) and not UNIVERSITY_WORDS.search(name.split(" of ")[0]):
+        return "nonprofit"  # a network or association of universities is not one of them
     return "university"
 
 

@@ -125,6 +125,7 @@ def mentions(doc):
                 mention.text = name
     # 2. registry names, longest first along the text
     for sentence in doc.sentences:
+        shapes = [] if sentence.is_title else [m.span() for m in NAME_PATTERN.finditer(sentence.text)]
         for start, end, ids in gaz.scan(sentence.text):
             if not sentence.text[start].isupper():
                 continue  # "universities in X": a name is written as a proper noun
@@ -133,6 +134,9 @@ def mentions(doc):
             longer = NAME_PATTERN.match(sentence.text, start)
             if longer and longer.end() > end and _continues_name(sentence.text[end:longer.end()]):
                 continue  # "European University Viadrina": the registry knows a shorter name
+            if any(s < start and e >= end and _begins_name(sentence.text[s:start], resources.countries)
+                   for s, e in shapes):
+                continue  # "Viadrina European University", "Ivane Javakhishvili Tbilisi State University"
             add(sentence.start + start, sentence.start + end, "registry",
                 best_entry(gaz, ids, sentence.text[start:end], named_countries))
     # 3. organisation names from spaCy and from name patterns; the longest reading of a place wins
@@ -156,6 +160,12 @@ def mentions(doc):
             s = _after_lowercase(text, s, e)
             s, e = _trim(text, s, e)
             e = _before_next_org(text, s, e)
+            verb = HEADLINE_VERB.search(text[s:e])
+            if verb:
+                e = s + verb.start()  # "X University Becomes First …": a title-case headline goes on
+            when = TRAILING_WHEN.search(text[s:e])
+            if when:
+                e = s + when.start()  # "X Government in August"
             located = re.search(r"\s+in\s+([^\n]+)$", text[s:e])
             if located and any(a == 0 and b >= len(located.group(1)) - 1
                                for a, b, _ in resources.countries.scan(located.group(1))):
@@ -214,14 +224,14 @@ def mentions(doc):
     title = next((x for x in doc.sentences if x.is_title), None)
     publisher = set(gaz.publisher(doc.url))
     counts: dict[str, list] = {}
-    for m in re.finditer(r"(?<![\w-])([A-Z]{3,7})(?:['’]s)?(?![\w-])", text):
+    for m in re.finditer(r"(?<![\w-])([A-Z]{2,7})(?:['’]s)?(?![\w-])", text):
         counts.setdefault(m.group(1), []).append(m)
     matches_by_acronym: dict[str, list[int]] = {}
     for acronym, matches in counts.items():
         if acronym in defined or f"({acronym})" in text:
             continue
         labelled = gaz.labels.get(acronym, [])
-        own = [i for i in labelled if i in publisher]
+        own = [i for i in labelled if i in publisher]  # "AU" on au.dk
         if own or (len(labelled) == 1 and len(acronym) >= 4 and acronym not in NOT_ACRONYMS):
             matches_by_acronym[acronym] = own or labelled
             continue
@@ -269,6 +279,25 @@ def best_entry(gaz, ids: list[int], surface: str, countries: set[str]) -> int:
 
 def fold_name(name: str) -> str:
     return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", name))
+
+
+HEADLINE_VERB = re.compile(
+    r"\s+(?:Becomes?|Joins?|Signs?|Visits?|Opens?|Hosts?|Launch(?:es)?|Welcomes?|Receives?|Holds?|Wins?|Celebrates?|"
+    r"Marks?|Partners|Teams|Inks?|Renews?|Unveils?|Establishes|Sets|Takes|Leads|Meets?|Strengthens?|Deepens?|"
+    r"Expands?|Explores?|Discusses|Hands|Honou?rs?|Awards?|Concludes?|Starts?|Begins?|Kicks|Is|Are|Was|Were|Has|Have)\b")
+TRAILING_WHEN = re.compile(
+    r"\s+(?:in|on|since|during)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b.*$")
+
+
+def _begins_name(prefix: str, countries) -> bool:
+    """Whether capitalised words before a registry name are the start of a longer name, not a
+    nationality, a title or the start of a sentence."""
+    prefix = LEADING_NOISE.sub("", prefix.strip()) if prefix.strip() else ""
+    words = prefix.split()
+    if not words or any(not w[:1].isupper() or re.match(_STOP, w) or w in CONTINUATION_STOP for w in words):
+        return False
+    return not any(True for _ in countries.scan(prefix))
 
 
 def _continues_name(rest: str) -> bool:

@@ -16,7 +16,7 @@ from anyascii import anyascii
 from accord.lib.normalize import CANONICAL, STOPWORDS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-LABEL = re.compile(r"[a-z]{3,7}")
+LABEL = re.compile(r"[a-z]{2,7}")
 GENERIC = frozenset(
     "university college institute school academy centre polytechnic technology science national state "
     "international research medicine engineering department faculty campus group "
