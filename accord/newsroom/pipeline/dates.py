@@ -329,6 +329,13 @@ def event_dates(doc):
             if value is not None:
                 event.date, event.date_sentence = value, index
                 break
+        else:
+            before = event.sentence - 1  # "X signed … on Monday. The agreement was reached after two years."
+            if before >= 0 and not doc.sentences[before].is_title and \
+                    "\n" not in doc.text[doc.sentences[before].end:doc.sentences[event.sentence].start]:
+                value = sentence_date(doc, before)
+                if value is not None and (event.year is None or value.year == event.year):
+                    event.date, event.date_sentence = value, before
 
 
 event_dates.needs = ("events", "sentences", "anchor", "anchor_precision")

@@ -84,6 +84,12 @@ def merge(doc):
             continue
         event.confidence = _confidence(doc, event)
         kept.append(event)
+    # "A signing during a visit": an event the text does not date shares the date of the nearest dated one
+    dated = [e for e in kept if e.date is not None]
+    for event in kept:
+        if event.date is None and event.year is None and dated:
+            nearest = min(dated, key=lambda e: abs(e.sentence - event.sentence))
+            event.date, event.date_sentence = nearest.date, nearest.date_sentence
     doc.events = kept
 
 

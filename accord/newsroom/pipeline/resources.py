@@ -210,13 +210,20 @@ class Countries:
     max_len: int
     cities: dict[str, str]  # folded city name -> ISO code (large cities only)
     codes: set[str]
+    firsts: dict[str, int] = field(default_factory=dict)  # first word of a phrase -> the longest phrase's length
+
+    def __post_init__(self):
+        for phrase in self.words:
+            first, n = phrase.split(" ", 1)[0], phrase.count(" ") + 1
+            self.firsts[first] = max(self.firsts.get(first, 0), n)
 
     def scan(self, text: str):
         """(start, end, code) for every country name or adjective in `text`."""
         toks = [(m.start(), m.end(), fold_word(m.group(0))) for m in re.finditer(r"[^\W_]+", text)]
         i = 0
         while i < len(toks):
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            longest = self.firsts.get(toks[i][2], 0)
+            for n in range(min(longest, len(toks) - i), 0, -1):
                 phrase = " ".join(t[2] for t in toks[i:i + n])
                 code = self.words.get(phrase)
                 if code and (text[toks[i][0]].isupper() or not text[toks[i][0]].isalpha()):
