@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from accord.newsroom.pipeline.document import Entity, Mention, Person
+from accord.newsroom.pipeline.linking import UNIVERSITY_WORDS
 
 TITLE_WORDS = (
     r"(?:Executive |Deputy |Vice[- ]|Assistant |Associate |Senior |Honorary |Acting |Founding |Chief |Prime |"
@@ -166,8 +167,8 @@ def _context_parties(doc, event) -> list[int]:
             found = sorted({m.entity for m in doc.mentions if m.sentence == other.index})
             if any(e != doc.home for e in found):
                 return found
-    partners = {m.entity for m in doc.mentions if m.entity != doc.home
-                and doc.entities[m.entity].kind == "university"}
+    partners = {m.entity for m in doc.mentions if m.entity != doc.home and doc.entities[m.entity].kind == "university"
+                and (doc.entities[m.entity].registry_id or UNIVERSITY_WORDS.search(doc.entities[m.entity].name))}
     return sorted(partners) if len(partners) == 1 else []  # the article names one partner university only
 
 

@@ -32,7 +32,8 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "joint_institution_established": [
         (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
-         r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the)\b",
+         r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
+         r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of)\b",
          r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
          r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
     ],
@@ -40,7 +41,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"\b(?:exchange students?|student exchanges?|exchange program(?:me)?s?|summer (?:school|camp|program(?:me)?)|"
          r"winter (?:school|camp)|inbound students|international students? (?:arrived|from))\b",
          r"\b(?:arriv\w*|welcom\w*|start\w*|began|begun|launch\w*|attend\w*|took part|participat\w*|came from|"
-         r"joined|opening|kick\w* off|commenc\w*)\b"),
+         r"joined|opening|kick\w* off|commenc\w*|travel\w*|studied|spent|(?:went|came) to study|to study (?:in|at))\b"),
     ],
     "cultural_exchange": [
         (r"\b(?:cultur(?:e|al) (?:exchange )?(?:week|festival|day|immersion|activit\w*|events?|camps?|tours?|"

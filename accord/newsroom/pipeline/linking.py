@@ -22,7 +22,7 @@ GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commiss
                               r"Municipality|County|Agency|Court|Parliament|Senate)\b")
 ASSOCIATION_WORDS = re.compile(r"\b(Foundation|Society|Association|Federation|Alliance|Network|Consortium|Union|League|"
                                r"Committee|Organi[sz]ation|Fund|Trust|Club)\b")
-UNIVERSITY_WORDS = re.compile(r"\b(University|Universit\w+|College|Institute|Polytechnic|Academy|School|Hochschule|"
+UNIVERSITY_WORDS = re.compile(r"\b(University|Universit\w+|Tech|College|Institute|Polytechnic|Academy|School|Hochschule|"
                               r"École|Ecole)\b")
 
 

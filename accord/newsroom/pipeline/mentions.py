@@ -14,7 +14,7 @@ from accord.newsroom.pipeline.resources import fold_word, tld_country
 
 ORG_WORDS = (
     "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
-    "Universidade|Universiteit|Uniwersytet|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
+    "Universidade|Universiteit|Uniwersytet|Tech|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
     "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
     "Company|Group|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
     "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium"
@@ -38,7 +38,8 @@ COORDINATED = re.compile(rf"\b({_CAP}(?:\s+{_CAP})?)\s+(?:and|&)\s+({_CAP}(?:\s+
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,})\s*\)")
 ACRONYM = r"(?<![\w-]){}(?![\w-])"
 LEADING_NOISE = re.compile(
-    r"^(?:the|a|an|this|that|its|their|his|her|our|both|with|and|from|at|by|of|in|to|as|on|for|"
+    r"^(?:the|a|an|this|that|its|their|his|her|our|both|with|and|from|at|by|of|in|to|as|on|for|[\w-]+-based|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|other|\d+|"
     r"Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|(?:Vice[- ])?(?:President|Rector|Dean|Director|Chancellor|Head|Chairman|"
     r"Minister|Ambassador|Secretary|Manager)\s+of(?:\s+the)?)\s+", re.IGNORECASE
 )
