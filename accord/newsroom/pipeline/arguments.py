@@ -85,6 +85,9 @@ def _people(doc, sentence_index: int) -> list[Person]:
     return out
 
 
+VISIT_VERB = re.compile(r"\b(?:visited|paid (?:a|an) (?:\w+ )?visit to|travel(?:l)?ed to|went to|toured)\b")
+
+
 def _direction(doc, event) -> int:
     """Votes for inbound (> 0) or outbound (< 0), seen from the home institution."""
     home = doc.home
@@ -105,6 +108,16 @@ def _direction(doc, event) -> int:
                 votes += 1 if is_home else -1
         if re.search(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b[^.]{0,60}\b(?:delegation|guests|visitors)\b", lower):
             votes += 1
+        verb = VISIT_VERB.search(sentence.text)
+        if verb:  # "X visited Y": X is the visitor; the nearest party after the verb is the one visited
+            at = sentence.start + verb.start()
+            after = [m for m in mentions if m.start >= sentence.start + verb.end()]
+            if after and not re.search(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                                       doc.text[sentence.start + verb.end():after[0].start].lower()):
+                votes += 1 if after[0].entity == home else -1
+            before = [m for m in mentions if m.end <= at]
+            if before and not after:
+                votes += -1 if before[-1].entity == home else 1
         if re.search(r"\b(?:led|leads|leading|headed)\s+(?:a|the|an)\s+(?:\w+\s+)?delegation\s+to\b", lower):
             votes -= 1
     return votes
