@@ -202,7 +202,7 @@ def arguments(doc):
     for event in doc.events:
         if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
             event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
-        if not any(e != doc.home for e in event.entities) and not event.support:
+        if not any(e != doc.home for e in event.entities) and not event.support and not event.type.startswith("visit"):
             event.entities += [e for e in _context_parties(doc, event) if e not in event.entities]
         if event.type == "competition":
             organiser = _organiser(doc, event)

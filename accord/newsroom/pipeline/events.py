@@ -77,6 +77,7 @@ INTENT_WORDS = {
     "prepares", "preparing", "preparatory", "seek", "seeks", "consider", "considered", "explore", "explored",
     "discuss", "discussed", "agree", "agreed", "look", "looked", "looking", "welcome", "potential", "future",
     "upcoming", "next", "possible", "intention", "hoping", "want", "wants", "wanted", "eager", "ready", "prospects",
+    "expecting", "aiming", "intending", "seeking", "considering",
 }
 BACKGROUND = re.compile(
     r"\b(?:so far|to date|in total|over the years|in recent years|has established (?:partnerships|cooperative "
@@ -90,6 +91,11 @@ HEADLINE_FUTURE = re.compile(
     r"introduce|offer|run|send|receive|welcome)\b|\bsoon\b",
     re.IGNORECASE,
 )
+# Types whose confirming words must stand near the trigger ("the opening ceremony of the joint lab").
+NEAR_CONFIRM = {"joint_institution_established": 70}
+# Types named by a noun that is often an item of a list rather than a reported event.
+LISTED_TYPES = {"competition", "forum_or_conference", "exchange_program", "cultural_exchange"}
+LIST_ITEM = re.compile(r"(?:,|\band|\bor|including|such as|like)\s+(?:[\w-]+\s+){0,3}$")
 PLURAL_VAGUE = re.compile(r"\b(?:delegations|visits)\b(?! to)")
 
 
@@ -163,8 +169,15 @@ def detect(sentence) -> list[tuple[str, str, int]]:
     for event_type, rules in _COMPILED.items():
         for trigger, confirm in rules:
             for m in trigger.finditer(lower):
-                if confirm is not None and not confirm.search(lower) and not sentence.is_title:
+                window = lower if event_type not in NEAR_CONFIRM else \
+                    lower[max(0, m.start() - NEAR_CONFIRM[event_type]):m.end() + NEAR_CONFIRM[event_type]]
+                if confirm is not None and not confirm.search(window) and not sentence.is_title:
                     continue
+                if event_type in LISTED_TYPES and LIST_ITEM.search(lower[max(0, m.start() - 40):m.start()]) and \
+                        re.match(r"\s*(?:,|and\b|or\b|etc)", lower[m.end():]):
+                    continue  # "programmes including …, competitions and conferences": an item of a list
+                if event_type == "visit_inbound" and re.match(r"(?:field |school |class )", lower[max(0, m.start() - 6):m.start()]):
+                    continue  # a field trip is not a delegation's visit
                 if event_type == "visit_inbound" and PLURAL_VAGUE.search(m.group(0)):
                     continue
                 if event_type == "visit_inbound" and re.match(r"visit(?:s|ed)?$", m.group(0)) and \
