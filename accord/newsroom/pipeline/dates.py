@@ -338,5 +338,5 @@ def event_dates(doc):
                     event.date, event.date_sentence = value, before
 
 
-event_dates.needs = ("events", "sentences", "anchor", "anchor_precision")
+event_dates.needs = ("text", "events", "sentences", "anchor", "anchor_precision")
 event_dates.adds = ("event.date",)
