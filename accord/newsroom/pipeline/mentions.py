@@ -296,7 +296,7 @@ def _begins_name(prefix: str, countries) -> bool:
     nationality, a title or the start of a sentence."""
     prefix = LEADING_NOISE.sub("", prefix.strip()) if prefix.strip() else ""
     words = prefix.split()
-    if not words or any(not w[:1].isupper() or re.match(_STOP, w) or w in CONTINUATION_STOP for w in words):
+    if not words or any(not w[:1].isupper() or not re.match(_STOP, w) or w in CONTINUATION_STOP for w in words):
         return False
     return not any(True for _ in countries.scan(prefix))
 
@@ -305,7 +305,7 @@ def _continues_name(rest: str) -> bool:
     """Whether the words after a registry name belong to a longer name ("… University Viadrina"), not
     to a title, a place or the next clause."""
     m = re.match(r"^\s+([A-Z][\w’'-]+)", rest)
-    return bool(m) and not re.match(_STOP, m.group(1)) and m.group(1) not in CONTINUATION_STOP and \
+    return bool(m) and bool(re.match(_STOP, m.group(1))) and m.group(1) not in CONTINUATION_STOP and \
         not re.match(r"^\s+(?:in|at|and|of|for|de)\s", rest)
 
 
