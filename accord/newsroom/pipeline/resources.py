@@ -27,10 +27,12 @@ GENERIC = frozenset(
 )
 
 
+@lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
 
 
+@lru_cache(maxsize=200_000)
 def key_token(word: str) -> str | None:
     """The gazetteer key of one word: folded, canonical, None for stop-words."""
     folded = fold_word(word)
