@@ -102,6 +102,7 @@ def linking(doc, lookup=_lookup):
         return by_key[key]
 
     acronym_owner = doc.acronyms
+    matched: dict[str, object] = {}
     for mention in doc.mentions:
         if mention.source == "acronym":
             continue
@@ -122,8 +123,9 @@ def linking(doc, lookup=_lookup):
                     continue
                 mention.text = name = parent
                 mention.start = mention.end - len(parent)
-            match = registry_match(name, lookup)
-            registry_id = match.id if match else None
+            if name not in matched:  # a name the article repeats is looked up once
+                matched[name] = registry_match(name, lookup)
+            registry_id = matched[name].id if matched[name] else None
         mention.entity = entity_for(mention, registry_id)
 
     for mention in doc.mentions:

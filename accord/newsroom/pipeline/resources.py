@@ -206,6 +206,9 @@ NAME_LANGUAGE = [
 TLD_COUNTRY_EXCEPTIONS = {"uk": "GB", "eu": None, "io": None, "co": None, "tv": None, "me": None, "ai": None}
 
 
+SCAN_CACHE = 20_000  # texts whose country scan is remembered
+
+
 @dataclass
 class Countries:
     words: dict[str, str]  # folded phrase -> ISO code
@@ -213,6 +216,7 @@ class Countries:
     cities: dict[str, str]  # folded city name -> ISO code (large cities only)
     codes: set[str]
     firsts: dict[str, int] = field(default_factory=dict)  # first word of a phrase -> the longest phrase's length
+    _seen: dict[str, list] = field(default_factory=dict, repr=False)  # text -> what scan() found (sentences repeat)
 
     def __post_init__(self):
         for phrase in self.words:
@@ -221,6 +225,14 @@ class Countries:
 
     def scan(self, text: str):
         """(start, end, code) for every country name or adjective in `text`."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) > SCAN_CACHE:
+                self._seen.clear()
+            found = self._seen[text] = list(self._scan(text))
+        return iter(found)
+
+    def _scan(self, text: str):
         toks = [(m.start(), m.end(), fold_word(m.group(0))) for m in re.finditer(r"[^\W_]+", text)]
         i = 0
         while i < len(toks):
