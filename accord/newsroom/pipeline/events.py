@@ -115,16 +115,12 @@ def hedged(text: str) -> bool:
     return any(word in _HEDGE_WORDS for word in _WORD.findall(text.lower()))
 
 
-def _any_trigger(lower: str) -> bool:
-    return any(trigger.search(lower) for rules in _COMPILED.values() for trigger, _ in rules)
-
-
 def parse_hedged(doc) -> None:
     """Parse, in one batch, the sentences that hold both a trigger and a modal or intention word."""
     from accord.newsroom.pipeline.nlp import get_parser
 
     todo = [s for s in doc.sentences if s.parse is None and s.span is not None and not s.is_title
-            and hedged(s.text) and _any_trigger(s.text.lower())]
+            and hedged(s.text) and any(True for _ in candidates(s))]
     for sentence, parse in zip(todo, get_parser().pipe([s.text for s in todo], batch_size=64)):
         sentence.parse = parse
 
@@ -161,11 +157,25 @@ def is_asserted(sentence, start: int) -> bool:
 
 
 def detect(sentence) -> list[tuple[str, str, int]]:
-    """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence."""
+    """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence: the
+    first asserted candidate of each type."""
+    out, done = [], set()
+    for event_type, m in candidates(sentence):
+        if event_type in done:
+            continue
+        if not sentence.is_title and not is_asserted(sentence, m.start()):
+            continue
+        done.add(event_type)
+        out.append((event_type, sentence.text[m.start():m.end()], m.start()))
+    return out
+
+
+def candidates(sentence):
+    """(type, trigger match) of every trigger in a sentence that its context confirms, before the
+    check that it is asserted (which may need a parse)."""
     lower = sentence.text.lower()
     if BACKGROUND.search(lower) or (sentence.is_title and HEADLINE_FUTURE.search(lower)):
-        return []
-    out = []
+        return
     for event_type, rules in _COMPILED.items():
         for trigger, confirm in rules:
             for m in trigger.finditer(lower):
@@ -183,14 +193,7 @@ def detect(sentence) -> list[tuple[str, str, int]]:
                 if event_type == "visit_inbound" and re.match(r"visit(?:s|ed)?$", m.group(0)) and \
                         re.match(r"\s+(?:professor|scholar|student|fellow|researcher)", lower[m.end():]):
                     continue
-                if not sentence.is_title and not is_asserted(sentence, m.start()):
-                    continue
-                out.append((event_type, sentence.text[m.start():m.end()], m.start()))
-                break
-            else:
-                continue
-            break
-    return out
+                yield event_type, m
 
 
 def events(doc):
