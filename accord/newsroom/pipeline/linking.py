@@ -168,7 +168,10 @@ def _kind_of(name: str) -> str:
         return "government"
     if COMPANY_WORDS.search(name):
         return "company"
-    if ASSOCIATION_WORDS.search(name) and not UNIVERSITY_WORDS.search(name.split(" of ")[0]):
+    head = name.split(" of ")[0]  # "Association of Arab Universities", "Lakeside Universities Network"
+    last = max((m for pattern in (ASSOCIATION_WORDS, UNIVERSITY_WORDS) for m in pattern.finditer(head)),
+               key=lambda m: m.start(), default=None)
+    if last is not None and ASSOCIATION_WORDS.fullmatch(last.group(0)):
         return "nonprofit"  # a network or association of universities is not one of them
     return "university"
 
