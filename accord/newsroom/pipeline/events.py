@@ -55,8 +55,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"silver|bronze|special) (?:prize|place|award|medal)s?\b", None),
     ],
     "research_project_or_fund": [
-        (r"\b(?:seed[- ]?corn fund|seed fund|joint fund|research fund|call for (?:proposals|applications)|"
-         r"funding (?:call|scheme)|joint research (?:project|program(?:me)?)|first call opens)\b", None),
+        (r"\b(?:seed[- ]?corn fund\w*|seed fund\w*|seed (?:money|grants?)|matching funds?|joint fund|research fund|"
+         r"call for (?:\w+ )?(?:proposals|applications|projects)|joint calls?|"
+         r"funding (?:call|scheme|program(?:me)?|opportunit\w+)|joint research (?:project|program(?:me)?)|first call opens)\b",
+         None),
     ],
     "other": [
         (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
