@@ -237,6 +237,15 @@ def choose_home(doc) -> int | None:
             entry = gaz.entries.get(entity.registry_id)
             if entry and any(host == d.lower() or host.endswith("." + d.lower()) for d in entry.domains):
                 return index
+        for entry in (gaz.entries[i] for i in gaz.publisher(doc.url)):
+            theirs = _distinctive(name_key(entry.name))
+            for index, entity in enumerate(entities):
+                mine = _distinctive(name_key(entity.name))
+                if entity.registry_id is None and mine and mine <= theirs:
+                    # "Financial University" on the site of the Financial University under the Government of …
+                    entity.registry_id, entity.registry_name, entity.proposed = entry.id, entry.name, False
+                    entity.country, entity.kind = entry.country, entry.kind
+                    return index
     order = sorted(range(len(entities)), key=lambda i: (not entities[i].in_title, entities[i].first_offset))
     outlet = tld_country(doc.url, doc.resources.countries.codes)
     if outlet:

@@ -201,7 +201,7 @@ NAME_LANGUAGE = [
     (re.compile(r"\b(Universiti)\b"), "MY"),
     (re.compile(r"\b(Uniwersytet|Politechnika)\b"), "PL"),
     (re.compile(r"\b(Daigaku)\b"), "JP"),
-    (re.compile(r"\b(Daxue)\b"), "CN"),
+    (re.compile(r"\b(Daxue|Minzu|Shifan|Ligong|Keji|Gongye|Zhongyi|Caijing|Jiaotong|Yike)\b"), "CN"),  # pinyin
 ]
 TLD_COUNTRY_EXCEPTIONS = {"uk": "GB", "eu": None, "io": None, "co": None, "tv": None, "me": None, "ai": None}
 
@@ -247,7 +247,8 @@ class Countries:
             i += 1
 
     def city(self, text: str):
-        toks = [fold_word(m.group(0)) for m in re.finditer(r"[^\W_]+", text) if m.group(0)[:1].isupper()]
+        toks = [SAINT.get(w, w) for w in (fold_word(m.group(0)) for m in re.finditer(r"[^\W_]+", text)
+                                           if m.group(0)[:1].isupper())]
         for n in (3, 2, 1):
             for i in range(len(toks) - n + 1):
                 code = self.cities.get(" ".join(toks[i:i + n]))
@@ -257,7 +258,10 @@ class Countries:
 
 
 def _fold_phrase(text: str) -> str:
-    return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text))
+    return " ".join(SAINT.get(w, w) for w in (fold_word(w) for w in re.findall(r"[^\W_]+", text)))
+
+
+SAINT = {"st": "saint", "ste": "sainte", "san": "san"}  # St. Petersburg and Saint Petersburg are one city
 
 
 def build_countries() -> Countries:
