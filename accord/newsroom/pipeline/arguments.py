@@ -176,16 +176,17 @@ def _context_parties(doc, event) -> list[int]:
     sentence = doc.sentences[event.sentence]
     if sentence.is_title:
         window = [s for s in doc.sentences if not s.is_title][:CONTEXT_SENTENCES]
-        for other in window:
+        for at, other in enumerate(window):
             found = sorted({m.entity for m in doc.mentions if m.sentence == other.index})
             if any(e != doc.home for e in found):
+                event.sentences += [s.index for s in window[:at + 1]]  # the lead reports the headline's event
                 return found
     partners = {m.entity for m in doc.mentions if m.entity != doc.home and doc.entities[m.entity].kind == "university"
                 and (doc.entities[m.entity].registry_id or UNIVERSITY_WORDS.search(doc.entities[m.entity].name))}
     return sorted(partners) if len(partners) == 1 else []  # the article names one partner university only
 
 
-CONTEXT_SENTENCES = 4  # how many lead sentences name a headline's parties
+CONTEXT_SENTENCES = 6  # how many lead sentences name a headline's parties
 
 
 def arguments(doc):

@@ -183,8 +183,9 @@ def candidates(sentence):
             for m in trigger.finditer(lower):
                 window = lower if event_type not in NEAR_CONFIRM else \
                     lower[max(0, m.start() - NEAR_CONFIRM[event_type]):m.end() + NEAR_CONFIRM[event_type]]
-                if confirm is not None and not confirm.search(window) and not sentence.is_title:
-                    continue
+                if confirm is not None and not confirm.search(window) and \
+                        (not sentence.is_title or event_type == "agreement_signing"):
+                    continue  # a headline is terse, but "concluded" alone signs nothing
                 if event_type in LISTED_TYPES and LIST_ITEM.search(lower[max(0, m.start() - 40):m.start()]) and \
                         re.match(r"\s*(?:,|and\b|or\b|etc)", lower[m.end():]):
                     continue  # "programmes including …, competitions and conferences": an item of a list

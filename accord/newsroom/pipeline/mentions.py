@@ -52,7 +52,7 @@ CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "de
 UNIT_BEFORE = re.compile(
     r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
 )
-TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|[\s,.;:“”\"]+$")
+TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|\s*\([^)]*$|[\s,.;:“”\"]+$")  # "… (APU": an unclosed parenthesis
 NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
 
 
