@@ -129,3 +129,13 @@ def test_networks_foundations_and_ministries_are_not_universities(registry):
     kinds = {e.name: e.kind for e in doc.entities}
     assert kinds["Kestrel Foundation"] == "nonprofit" and kinds["Ministry of Education"] == "government"
     assert kinds["Lakeside Universities Network"] == "nonprofit"
+
+
+def test_a_name_the_publishers_registry_entry_holds_is_that_entry_and_home(registry):
+    from tests.newsroom.conftest import make_institution
+
+    academy = make_institution("Kestrel Finance Academy", "KE", domains=["kfa.ac.ke"])
+    doc = run_until("linking", "Kestrel Financial University hosted students from Northbridge University.",
+                    url="https://en.kfa.ac.ke/news/1")
+    home = doc.entities[doc.home]
+    assert home.registry_id == academy.pk and home.country == "KE"

@@ -220,6 +220,9 @@ def infer_country(doc, entity, countries, *, from_sentence=False) -> tuple[str |
     return None, ""
 
 
+STEM = 6  # "Financial" and "Finance" are one word when the publisher's name is compared with the text's
+
+
 def choose_home(doc) -> int | None:
     """The publishing institution: the registry's home university when named; else the one whose web
     domain published the article; else, for a wire story, the one in the outlet's country; else the
@@ -238,9 +241,9 @@ def choose_home(doc) -> int | None:
             if entry and any(host == d.lower() or host.endswith("." + d.lower()) for d in entry.domains):
                 return index
         for entry in (gaz.entries[i] for i in gaz.publisher(doc.url)):
-            theirs = _distinctive(name_key(entry.name))
+            theirs = {k[:STEM] for k in _distinctive(name_key(entry.name))}
             for index, entity in enumerate(entities):
-                mine = _distinctive(name_key(entity.name))
+                mine = {k[:STEM] for k in _distinctive(name_key(entity.name))}
                 if entity.registry_id is None and mine and mine <= theirs:
                     # "Financial University" on the site of the Financial University under the Government of …
                     entity.registry_id, entity.registry_name, entity.proposed = entry.id, entry.name, False
