@@ -190,7 +190,7 @@ CONTEXT_SENTENCES = 6  # how many lead sentences name a headline's parties
 
 
 def arguments(doc):
-    """needs: events, entities, home; adds: event.entities/roles (home and partners), event.people, event.counts"""
+    """Adds event.entities/roles (home and partners), event.people, event.counts"""
     all_people = {s.index: _people(doc, s.index) for s in doc.sentences}
     # one article reports one trip's direction: the votes of all its visit sentences decide
     visits = [e for e in doc.events if e.type.startswith("visit")]
@@ -233,7 +233,7 @@ arguments.adds = ("mentions", "entities", "event.roles", "event.people", "event.
 
 
 def mode(doc):
-    """needs: events; adds: event.mode ("online" for video or virtual, "in_person" when a physical
+    """Adds event.mode ("online" for video or virtual, "in_person" when a physical
     meeting or place is stated, else None) with the sentence that says so"""
     for event in doc.events:
         event.mode, event.mode_sentence = None, None

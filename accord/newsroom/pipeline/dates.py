@@ -315,7 +315,7 @@ def sentence_date(doc, index: int) -> DateValue | None:
 
 
 def event_dates(doc):
-    """needs: events, sentences, anchor; adds: event.date (absolute, partial, or resolved against the anchor)"""
+    """Adds event.date (absolute, partial, or resolved against the anchor)"""
     for event in doc.events:
         event.date, event.date_sentence = None, None
         for index in event.sentences:

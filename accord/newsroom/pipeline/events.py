@@ -200,7 +200,7 @@ def candidates(sentence):
 
 
 def events(doc):
-    """needs: sentences, entities; adds: events (one per trigger sentence and type, before merging)"""
+    """Adds events (one per trigger sentence and type, before merging)"""
     parse_hedged(doc)
     found = []
     for sentence in doc.sentences:

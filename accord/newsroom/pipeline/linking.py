@@ -63,7 +63,7 @@ def _lookup(query):
 
 
 def linking(doc, lookup=_lookup):
-    """needs: mentions, resources; adds: entities (with countries), mention.entity, home"""
+    """Adds entities (with countries), mention.entity, home"""
     gaz, countries = doc.resources.gazetteer, doc.resources.countries
     entities: list[Entity] = []
     by_registry: dict[int, int] = {}

@@ -85,7 +85,7 @@ def _overlaps(mentions, start, end):
 
 
 def mentions(doc):
-    """needs: text, sentences; adds: mentions (registry ids where the gazetteer knows the name)"""
+    """Adds mentions (registry ids where the gazetteer knows the name)"""
     resources = doc.resources
     gaz = resources.gazetteer
     text = doc.text

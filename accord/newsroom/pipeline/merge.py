@@ -38,7 +38,7 @@ def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 
 def merge(doc):
-    """needs: events (with arguments, dates, mode); adds: events merged by type, compatible dates and
+    """Adds events merged by type, compatible dates and
     shared parties; events without a partner dropped"""
     merged = []
     for event in sorted(doc.events, key=lambda e: e.support):
@@ -115,7 +115,7 @@ def _evidence(doc, index):
 
 
 def proposals(doc):
-    """needs: events, entities; adds: proposals (one dict per event in the ANNOTATION.md schema, plus
+    """Adds proposals (one dict per event in the ANNOTATION.md schema, plus
     registry ids, confidence and evidence)"""
     out = []
     for event in doc.events:
