@@ -68,6 +68,8 @@ def test_the_network_draws_the_home_university_and_partners(world, viewer, login
     page.wait_for_selector("#insights-network[data-drawn]", timeout=20000)
     assert page.get_attribute("#insights-network", "data-drawn") == "5"
     assert "Chulalongkorn University" in page.inner_text("#most-connected")
+    assert int(page.get_attribute("#insights-network", "data-labels")) >= 3  # home, network, partners
+    assert page.locator("#insights-network .annotation-text").count() >= 3
     screenshot(page, "insights-network")
     assert page.accord_failures == []
 

@@ -2,9 +2,9 @@
 mark carries the URL of the list behind it, labels are HTML-escaped (plotly renders them as HTML),
 and every series has its own pattern, symbol or dash besides its colour."""
 
-from html import escape
-
 from django.utils.translation import gettext as _
+
+from accord.lib.plottext import plot_text
 
 # Marks that differ by more than colour: a pattern per bar series, a symbol and a dash per line.
 PATTERNS = ("", "/", ".", "x")
@@ -17,8 +17,8 @@ def _series(name: str, figures, index: int = 0, labels=None) -> dict:
     by_label = {f.label: f for f in figures}
     labels = labels if labels is not None else [f.label for f in figures]
     return {
-        "name": escape(str(name)),
-        "labels": [escape(label) for label in labels],
+        "name": plot_text(str(name)),
+        "labels": [plot_text(label) for label in labels],
         "values": [by_label[label].value if label in by_label else 0 for label in labels],
         "urls": [by_label[label].url if label in by_label else "" for label in labels],
         "pattern": PATTERNS[index % len(PATTERNS)],
@@ -26,7 +26,7 @@ def _series(name: str, figures, index: int = 0, labels=None) -> dict:
 
 
 def _bars(key: str, title: str, unit: str, *series) -> dict:
-    return {"id": key, "type": "bar", "title": str(title), "unit": escape(str(unit)), "series": list(series)}
+    return {"id": key, "type": "bar", "title": str(title), "unit": plot_text(str(unit)), "series": list(series)}
 
 
 def dashboard_charts(board: dict) -> list[dict]:
@@ -57,7 +57,7 @@ def trend_chart(rows: list[dict]) -> dict:
         "years": [row["year"] for row in rows],
         "series": [
             {
-                "name": escape(str(name)),
+                "name": plot_text(str(name)),
                 "values": [row[key] for row in rows],
                 "urls": [row[f"{key}_url"] for row in rows],
                 "symbol": SYMBOLS[i],

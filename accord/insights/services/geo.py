@@ -2,14 +2,12 @@
 (accord.lib.scales: more partners, darker), and markers. Names are HTML-escaped here: plotly renders
 hover text as HTML."""
 
-from html import escape
-
 from django.urls import reverse
-
-from accord.lib.scales import class_of, count_classes
 
 from accord.insights.services.figures import partner_countries
 from accord.insights.services.scope import Scope, partners_of
+from accord.lib.plottext import plot_text
+from accord.lib.scales import class_of, count_classes
 
 MAX_MARKERS = 1000  # the first in name order; markers_total says how many have coordinates
 
@@ -24,11 +22,11 @@ def map_data(scope: Scope, *, max_markers: int = MAX_MARKERS) -> dict:
     markers = [
         {
             "id": pk,
-            "name": escape(name),
-            "local_name": escape(local_name or ""),
+            "name": plot_text(name),
+            "local_name": plot_text(local_name or ""),
             "lat": lat,
             "lon": lon,
-            "country": escape(country or ""),
+            "country": plot_text(country or ""),
             "url": detail.format(pk),
         }
         for pk, name, local_name, lat, lon, country in located.order_by("name", "pk").values_list(
@@ -38,7 +36,7 @@ def map_data(scope: Scope, *, max_markers: int = MAX_MARKERS) -> dict:
     classes = count_classes(max((r["partners"] for r in countries), default=0))
     return {
         "countries": sorted(
-            ({"iso3": r["alpha3"], "code": r["code"], "name": escape(r["name"]), "partners": r["partners"],
+            ({"iso3": r["alpha3"], "code": r["code"], "name": plot_text(r["name"]), "partners": r["partners"],
               "class": class_of(r["partners"], classes)} for r in countries),
             key=lambda r: (-r["partners"], r["name"]),
         ),
