@@ -10,12 +10,15 @@ from accord.lib.plottext import plot_text
 PATTERNS = ("", "/", ".", "x")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 DASHES = ("solid", "dash", "dot", "dashdot")
+MAX_BARS = 12  # categories drawn in a chart (the largest); its table lists them all
 
 
 def _series(name: str, figures, index: int = 0, labels=None) -> dict:
     """A bar series over `labels` (default: the figures' own) from rows of Figure."""
     by_label = {f.label: f for f in figures}
-    labels = labels if labels is not None else [f.label for f in figures]
+    if labels is None:
+        labels = [f.label for f in sorted(figures, key=lambda f: -f.value)[:MAX_BARS]]
+        labels.sort(key=[f.label for f in figures].index)
     return {
         "name": plot_text(str(name)),
         "labels": [plot_text(label) for label in labels],
@@ -31,10 +34,10 @@ def _bars(key: str, title: str, unit: str, *series) -> dict:
 
 def dashboard_charts(board: dict) -> list[dict]:
     """Bar charts of the dashboard rows built by services.dashboard.dashboard()."""
-    regions = []
+    totals = {}
     for f in [*board["incoming"], *board["outgoing"]]:
-        if f.label not in regions:
-            regions.append(f.label)
+        totals[f.label] = totals.get(f.label, 0) + f.value
+    regions = sorted(totals, key=lambda label: -totals[label])[:MAX_BARS]
     return [
         _bars("continents", _("Partners by continent"), _("Partners"), _series(_("Partners"), board["continents"])),
         _bars("agreement-kinds", _("Agreements by kind"), _("Agreements"),
