@@ -4,11 +4,16 @@ from django.utils.module_loading import import_string
 # Each step loads one app's part of the demo dataset, in dependency order.
 DEMO_STEPS = [
     "accord.registry.demo.load",
+    "accord.registry.demo_office.load",
     "accord.accounts.demo.load",
     "accord.agreements.demo.load",
+    "accord.agreements.demo_office.load",
     "accord.mobility.demo.load",
+    "accord.mobility.demo_office.load",
     "accord.activities.demo.load",
+    "accord.activities.demo_office.load",
     "accord.guidance.demo.load",
+    "accord.insights.demo.load",
 ]
 
 
