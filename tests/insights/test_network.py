@@ -35,3 +35,11 @@ def test_the_network_labels_its_most_connected_partners_and_networks_without_ove
         boxes.append(Box(x0, y0, x0 + w, y0 + h))
     assert len(boxes) >= 5
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_long_name_is_labelled_by_its_distinctive_part():
+    from accord.insights.services.network import _label_texts
+
+    assert _label_texts("Regional cooperation platform: Central and Eastern Europe")[0].startswith("Central and Eastern")
+    assert _label_texts("Regional cooperation platform: Africa")[0] == "Africa"
+    assert _label_texts("ParisTech") == ("ParisTech",)

@@ -90,6 +90,17 @@ def _short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _label_texts(name: str) -> tuple[str, ...]:
+    """The forms a label may take, longest first: the name when it is short, the part after its
+    last colon ("Regional cooperation platform: Africa" -> "Africa"), the name shortened."""
+    texts = [name] if len(name) <= LABEL_CHARS else []
+    _, colon, tail = name.rpartition(":")
+    if colon and tail.strip():
+        texts += [_short(tail.strip()), _short(tail.strip(), SHORT_LABEL_CHARS)]
+    texts += [_short(name), _short(name, SHORT_LABEL_CHARS)]
+    return tuple(dict.fromkeys(texts))
+
+
 def _pixels(x: float, y: float) -> tuple[float, float]:
     scale = CANVAS / (2 * EXTENT)
     return (x + EXTENT) * scale, (y + EXTENT) * scale
@@ -99,7 +110,7 @@ def _labels(nodes: list[dict], wanted: list[str]) -> None:
     """Give the nodes named in `wanted` (ids, most important first) a label that overlaps no other
     label and no node (accord.lib.labels), on the canvas the page draws (CANVAS pixels square)."""
     points = {n["id"]: Point(*_pixels(n["x"], n["y"]), n["size"] / 2) for n in nodes}
-    texts = {n["id"]: (_short(n["label_text"]), _short(n["label_text"], SHORT_LABEL_CHARS)) for n in nodes}
+    texts = {n["id"]: _label_texts(n["label_text"]) for n in nodes}
     placed = place_labels([(key, points[key], texts[key]) for key in wanted if key in points],
                           list(points.values()), Box(0, 0, CANVAS, CANVAS), font_px=LABEL_FONT)
     for rank, node in enumerate(sorted(nodes, key=lambda n: wanted.index(n["id"]) if n["id"] in wanted else len(wanted))):
