@@ -54,6 +54,8 @@ def test_the_world_map_draws_partner_countries_offline(world, viewer, login, liv
     locations = page.evaluate("document.getElementById('insights-map').data[0].locations")
     assert sorted(locations) == ["DEU", "FRA", "THA"]
     assert page.locator("path.choroplethlocation").count() == 3
+    ticks = page.locator("#insights-map .colorbar .cbaxis text").all_text_contents()
+    assert ticks and all(t.isdigit() or "–" in t for t in ticks), ticks  # whole numbers: 1, 2, 3–4, …
     markers = page.evaluate("document.getElementById('insights-map').data[1].text")
     assert "Chulalongkorn University · จุฬาลงกรณ์มหาวิทยาลัย" in markers
     # plotly's own rules apply (its <style> is allowed by hash): the mode bar floats over the map
