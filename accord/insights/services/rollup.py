@@ -17,11 +17,10 @@ each time a figure asks costs hundreds of milliseconds at scale, so the set is k
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from django.db import connection, transaction
-from django.utils import timezone
 from django.db.models import DateField, F, Max, Min
+from django.utils import timezone
 
 from accord.activities.models import Activity, ActivityParty
 from accord.agreements.models import Agreement, AgreementParty
