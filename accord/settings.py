@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "accord.accounts",
+    "accord.notifications",
     "accord.registry",
     "accord.mobility",
     "accord.agreements",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "accord.insights",
     "accord.guidance",
     "accord.api",
+    "accord.search",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accord.accounts.context_processors.roles",
+                "accord.notifications.context_processors.unread",
             ],
         },
     },
