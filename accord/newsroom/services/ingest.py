@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
 from accord.newsroom.pipeline.clean import clean_text
+from accord.newsroom.pipeline.document import DateValue
 
 SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".md": "markdown",
                   ".markdown": "markdown"}
@@ -29,6 +31,18 @@ class InputError(ValueError):
 def content_hash(text: str) -> str:
     """The same article twice (spacing and case aside) has the same hash."""
     return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
+
+
+def parse_published(value: str) -> date | DateValue:
+    """A publication date: YYYY-MM-DD (a time after it is ignored), or a partial YYYY-MM or YYYY, which
+    the pipeline takes as an anchor of that precision."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{2}))?\s*", value)
+    if m and (m.group(2) is None or 1 <= int(m.group(2)) <= 12):
+        return DateValue(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError('"published" must be a date written YYYY-MM-DD, YYYY-MM or YYYY') from None
 
 
 def parse_record(record) -> dict:
@@ -45,10 +59,7 @@ def parse_record(record) -> dict:
             raise InputError(f'"{field}" must be a string')
     published = record.get("published")
     if published:
-        try:
-            published = date.fromisoformat(str(published)[:10])
-        except ValueError:
-            raise InputError('"published" must be a date written YYYY-MM-DD') from None
+        published = parse_published(str(published))
     return {
         "id": str(record.get("id", "")),
         "text": text,
@@ -68,8 +79,8 @@ def _user(by):
     return by if getattr(by, "is_authenticated", False) else None
 
 
-def receive_article(text: str, *, title: str = "", url: str = "", published: date | None = None, fmt: str = "",
-                    by=None) -> IngestResult:
+def receive_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None,
+                    fmt: str = "", by=None) -> IngestResult:
     """Put an article in the newsroom at once, waiting to be read (`process_article`); an article
     already there (same content hash) is returned as is."""
     cleaned, fmt = clean_text(text, fmt)
@@ -77,7 +88,8 @@ def receive_article(text: str, *, title: str = "", url: str = "", published: dat
     existing = Article.objects.filter(content_hash=digest).first()
     if existing:
         return IngestResult(existing, False)
-    article = Article(source_url=url[:500], title=title[:300], published=published, text=cleaned, raw=text,
+    day = published if isinstance(published, date) else None  # a partial date reaches the pipeline through the job
+    article = Article(source_url=url[:500], title=title[:300], published=day, text=cleaned, raw=text,
                       original_format=fmt, content_hash=digest, ingested_by=_user(by),
                       status=Article.Status.PROCESSING)
     article._history_user = _user(by)
@@ -89,7 +101,7 @@ def receive_article(text: str, *, title: str = "", url: str = "", published: dat
     return IngestResult(article, True)
 
 
-def process_article(article_id: int, *, resources=None, job=None) -> bool:
+def process_article(article_id: int, *, resources=None, job=None, published: DateValue | None = None) -> bool:
     """Read an article that is waiting and write its proposals; idempotent: an article already read
     is left alone (False), so a repeated run never writes its proposals twice. With `job`, the job's
     progress is counted in the same transaction."""
@@ -97,7 +109,7 @@ def process_article(article_id: int, *, resources=None, job=None) -> bool:
     if article is None:
         return False
     doc = run(Document(raw=article.raw or article.text, title=article.title, url=article.source_url,
-                       published=article.published, format=article.original_format,
+                       published=article.published or published, format=article.original_format,
                        resources=resources or get_resources()), build_pipeline())
     with transaction.atomic():
         # the row lock (PostgreSQL) or the write lock (SQLite, IMMEDIATE) makes two workers queue here
@@ -105,7 +117,7 @@ def process_article(article_id: int, *, resources=None, job=None) -> bool:
         if locked is None:
             return False
         locked.title = (locked.title or doc.title or _first_line(doc.text))[:300]
-        locked.published = locked.published or doc.anchor
+        locked.published = locked.published or (doc.anchor if doc.anchor_precision == "day" else None)
         locked.text, locked.raw = doc.text, ""
         locked.status = Article.Status.QUEUED if doc.proposals else Article.Status.NO_EVENTS
         locked._history_user = locked.ingested_by
@@ -118,12 +130,13 @@ def process_article(article_id: int, *, resources=None, job=None) -> bool:
     return True
 
 
-def ingest_article(text: str, *, title: str = "", url: str = "", published: date | None = None, fmt: str = "",
-                   by=None, resources=None) -> IngestResult:
+def ingest_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None,
+                   fmt: str = "", by=None, resources=None) -> IngestResult:
     """Add an article to the review queue and read it here and now (the queue's task does the same)."""
     result = receive_article(text, title=title, url=url, published=published, fmt=fmt, by=by)
     if result.created:
-        process_article(result.article.pk, resources=resources)
+        process_article(result.article.pk, resources=resources,
+                        published=published if isinstance(published, DateValue) else None)
         result.article.refresh_from_db()
     return result
 
@@ -144,13 +157,19 @@ def _queue_articles(records, by, label, start):
     job = None
     if new:
         url = reverse("newsroom:article-detail", args=[new[0]]) if len(new) == 1 else reverse("newsroom:article-list")
-        job = start("newsroom.process", by=by, parts=new, url=url,
+        partial = {str(r.article.pk): _partial(rec.get("published")) for r, rec in zip(results, records)
+                   if r.created and isinstance(rec.get("published"), DateValue)}
+        job = start("newsroom.process", by=by, parts=new, url=url, params={"published": partial} if partial else None,
                     label=label or (_("Reading %(n)s articles") % {"n": len(new)} if len(new) > 1
                                     else _("Reading an article")))
         Article.objects.filter(pk__in=new).update(job=job)
     fresh = Article.objects.in_bulk(new) if len(new) <= 1 else {}  # one article: its page is shown next
     articles = [fresh.get(r.article.pk, r.article) for r in results]
     return job, articles, len(new)
+
+
+def _partial(value: DateValue) -> str:
+    return f"{value.year:04d}" + (f"-{value.month:02d}" if value.month else "")
 
 
 def proposal_fields(article, proposal: dict) -> dict:
