@@ -235,7 +235,7 @@ class CsvImporter(Importer):
             for inst in Institution.objects.filter(name__in=chunk):
                 key = (inst.name, inst.country_id) if "country" in header else inst.name
                 by_name.setdefault(key, []).append(inst)
-        matched, claimed = [], {}
+        matched, claimed, new_rows = [], {}, {}  # new_rows: (name, country) of rows adding an institution -> line
         for line, cleaned in valid:
             where = f"line {line}"
             inst = None
@@ -257,6 +257,17 @@ class CsvImporter(Importer):
                 if inst.pk in claimed:
                     self.error(where, "id", f"same institution (#{inst.pk}) as line {claimed[inst.pk]}")
                 claimed[inst.pk] = line
+            elif not cleaned.get("id"):
+                # two new rows naming one institution would create it twice
+                key = (" ".join(cleaned["name"].casefold().split()), cleaned.get("country"))
+                if key in new_rows:
+                    there = f" in {cleaned['country']}" if cleaned.get("country") else ""
+                    self.error(
+                        where, "name",
+                        f"lines {new_rows[key]} and {line} both add a new institution named {cleaned['name']!r}{there}; "
+                        "keep one row, or give each the id of an existing institution",
+                    )  # fmt: skip
+                new_rows.setdefault(key, line)
             matched.append(inst)
         return matched
 
