@@ -1,10 +1,16 @@
 """What every importer shares: the error type, row-error wording, validators, and the run wrapper.
 
-An import is all-or-nothing. `Importer.run()` opens one `transaction.atomic()`, lets the importer
-read and write, and records an `ImportRun` in the same transaction. Bad records are collected as
-`RowError`s (the importer stops writing at the first one but keeps reading to report up to
-`MAX_ERRORS`); if there is any, `ImportFailed` is raised inside the transaction, so nothing the
-importer wrote survives.
+An import is all-or-nothing, and it does not stop the office while it reads. `Importer.run()`
+first lets the importer `prepare()` outside any transaction: read the file, check every record and
+plan what to write, reading the registry as it is (the web, the API and other imports keep writing
+meanwhile: SQLite runs in WAL mode with a busy timeout, see settings.py). Only then does it open one
+`transaction.atomic()` in which `load()` writes the plan and an `ImportRun` is recorded, so the
+write lock is held for the writing alone. If the registry changed while the file was being checked,
+the plan may be stale: the file is checked again (twice at most, then inside the transaction).
+An importer that does not split its work (no `prepare()`) reads and writes in `load()`, inside the
+transaction. Bad records are collected as `RowError`s (the importer stops writing at the first one
+but keeps reading to report up to `MAX_ERRORS`); if there is any, `ImportFailed` is raised before
+anything is written or inside the transaction, so nothing the importer wrote survives.
 
 Importers register themselves by name in `IMPORTERS` (`@register`), and `ImportCommand` is the
 thin management command that runs one of them by name.
@@ -13,7 +19,11 @@ thin management command that runs one of them by name.
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
+import sqlite3
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,10 +46,11 @@ from tqdm import tqdm
 
 from accord.lib.dbstats import refresh_statistics
 from accord.lib.normalize import normalize_name
-from accord.registry.models import Country, ImportRun, Institution
+from accord.registry.models import Country, ExternalId, ImportRun, Institution
 from accord.registry.signals import institutions_updated
 
 MAX_ERRORS = 20
+PREPARE_ATTEMPTS = 3  # checks of the file outside the transaction, while the registry keeps changing
 # Keep every `__in` list under SQLite's historical limit of 999 bound variables.
 IN_CHUNK = 900
 
@@ -200,11 +211,24 @@ class Importer:
         self.records = self.created = self.updated = self.unchanged = 0
         self.now = timezone.now()
         self._countries: set[str] | None = None
+        self.prepared = True  # prepare() did the reading and checking (the base class's says it did not)
+        self.write_seconds: float | None = None  # how long the writing transaction held the lock
 
     # -- for subclasses
 
+    def prepare(self) -> None:
+        """Read and check the file and plan the writes, outside any transaction (optional).
+        May run again (after `reset()`) when the registry changed meanwhile."""
+        self.prepared = False
+
     def load(self) -> None:
+        """Write (what `prepare()` planned), inside the import's one transaction."""
         raise NotImplementedError
+
+    def reset(self) -> None:
+        """Forget what a previous `prepare()` found, before it runs again."""
+        self.errors, self.more_errors, self.warnings = [], 0, []
+        self.records = self.created = self.updated = self.unchanged = 0
 
     @property
     def file_format(self) -> str:
@@ -263,11 +287,43 @@ class Importer:
             )
         started = time.monotonic()
         try:
-            with transaction.atomic(), large_sqlite_cache():
-                self.load()
-                if self.errors:
-                    raise ImportFailed(self.errors, more=self.more_errors)
-                run = ImportRun.objects.create(
+            for attempt in range(PREPARE_ATTEMPTS):
+                outside = attempt < PREPARE_ATTEMPTS - 1
+                if attempt:
+                    self.reset()
+                if outside:
+                    version = registry_version()
+                    self.prepare()
+                    self.raise_errors()
+                with transaction.atomic(), large_sqlite_cache():
+                    locked = time.monotonic()
+                    if not outside:
+                        self.prepare()
+                        self.raise_errors()
+                    elif self.prepared and registry_version() != version:
+                        continue  # the registry changed while the file was checked: check it again
+                    self.load()
+                    self.raise_errors()
+                    run = self.record_run(started)
+                    self.write_seconds = time.monotonic() - locked
+                break
+            refresh_statistics()  # thousands of new rows: the planner should know
+            return run
+        except DatabaseError as exc:
+            # A constraint the checks above did not foresee; the transaction is rolled back.
+            raise ImportFailed(f"{self.file_name}: the database refused the import: {exc}") from exc
+        finally:
+            self.cleanup()
+
+    def cleanup(self) -> None:
+        """Let go of what prepare() kept (a staging file); called once the import ended either way."""
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise ImportFailed(self.errors, more=self.more_errors)
+
+    def record_run(self, started: float) -> ImportRun:
+        return ImportRun.objects.create(
                     importer=self.name,
                     file_name=str(self.path)[-500:],
                     file_format=self.file_format,
@@ -280,11 +336,53 @@ class Importer:
                     unchanged=self.unchanged,
                     notes="\n".join(self.warnings),
                 )
-            refresh_statistics()  # thousands of new rows: the planner should know
-            return run
-        except DatabaseError as exc:
-            # A constraint the checks above did not foresee; the transaction is rolled back.
-            raise ImportFailed(f"{self.file_name}: the database refused the import: {exc}") from exc
+
+
+class Staging:
+    """What `prepare()` plans to write, kept in a temporary SQLite file (not the registry's database,
+    so writing it takes no lock) instead of in memory: a million planned rows cost disk, not RAM.
+    Items are pickled; the file is private (mode 0600) and deleted by `close()`."""
+
+    def __init__(self):
+        fd, self.path = tempfile.mkstemp(prefix="accord-import-", suffix=".sqlite3")
+        os.close(fd)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.counts: dict[str, int] = {}
+
+    def add(self, table: str, items: Iterable) -> None:
+        if table not in self.counts:
+            self.db.execute(f"CREATE TABLE {table} (item BLOB)")
+            self.counts[table] = 0
+        rows = [(pickle.dumps(item, pickle.HIGHEST_PROTOCOL),) for item in items]
+        self.db.executemany(f"INSERT INTO {table} VALUES (?)", rows)
+        self.counts[table] += len(rows)
+
+    def count(self, table: str) -> int:
+        return self.counts.get(table, 0)
+
+    def read(self, table: str, size: int = 2000) -> Iterable[list]:
+        """The items of `table` in the order they were added, `size` at a time."""
+        if table not in self.counts:
+            return
+        cursor = self.db.execute(f"SELECT item FROM {table} ORDER BY rowid")
+        while rows := cursor.fetchmany(size):
+            yield [pickle.loads(item) for (item,) in rows]
+
+    def close(self) -> None:
+        self.db.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+
+def registry_version() -> tuple:
+    """Changes whenever institutions, their names or their external ids change (a few index reads)."""
+    from accord.registry.services.lookup import registry_stamp
+
+    return (*registry_stamp(), ExternalId.objects.order_by("-pk").values_list("pk", flat=True).first())
 
 
 @contextmanager

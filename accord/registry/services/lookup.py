@@ -52,7 +52,9 @@ _HOW = {CANONICAL: "name", LOCAL: "local name", LABEL: "label", ALIAS: "alias", 
         DOMAIN: "domain"}
 
 STORED_ACRONYM_SCORE = 95
-DOMAIN_LABEL_SCORE = 94  # an official acronym or a domain label outranks initials even in another country
+# The label of an institution's own web domain ("ucl" of ucl.ac.uk) names it more surely than an
+# acronym, which many institutions share; both outrank initials derived from names, in any country.
+DOMAIN_LABEL_SCORE = 96
 DERIVED_INITIALS_SCORE = 85
 FUZZY_WEIGHT = 0.9  # a fuzzy match scores at most 90
 COUNTRY_BOOST = 3
@@ -200,11 +202,10 @@ class LookupIndex:
         # and domain labels ("ucl" of ucl.ac.uk) before initials derived from names
         words = folded.split()
         abbr = acronym_key(query)
-        one_word = len(words) == 1 or all(len(w) == 1 for w in words)
-        if one_word and len(abbr) >= 2:
+        if len(abbr) >= 2 and (len(query.split()) == 1 or len(words) == 1):  # "uni-bonn" is one label
             for idx in _items(self.domain_labels.get(abbr)):
                 offer(idx, DOMAIN_LABEL_SCORE, "domain")
-        if 2 <= len(abbr) <= 12 and one_word:
+        if 2 <= len(abbr) <= 12 and (len(words) == 1 or all(len(w) == 1 for w in words)):
             for idx in _items(self.acronyms.get(abbr)):
                 offer(idx, STORED_ACRONYM_SCORE, "acronym")
             if len(abbr) >= 3:
