@@ -190,11 +190,14 @@ def typo(text, rng):
 def make_queries(n, rng):
     from accord.registry.models import Institution, InstitutionName
 
-    insts = list(Institution.objects.order_by("?").values_list("id", "name", "country_id")[: n * 2])
-    aliases = list(InstitutionName.objects.filter(kind__in=["alias", "former", "label"]).order_by("?")
-                   .values_list("institution_id", "name")[:n])
-    acronyms = list(InstitutionName.objects.filter(kind="acronym").order_by("?")
-                    .values_list("institution_id", "name")[:n])
+    def sample(queryset, k):  # seeded, so that two runs (before and after a change) ask the same queries
+        rows = list(queryset.order_by("pk"))
+        return rng.sample(rows, min(k, len(rows)))
+
+    insts = sample(Institution.objects.values_list("id", "name", "country_id"), n * 2)
+    aliases = sample(InstitutionName.objects.filter(kind__in=["alias", "former", "label"])
+                     .values_list("institution_id", "name"), n)
+    acronyms = sample(InstitutionName.objects.filter(kind="acronym").values_list("institution_id", "name"), n)
     accented = [(pk, name, cc) for pk, name, cc in insts if any(ord(ch) > 127 for ch in name)]
     kinds = ["exact", "alias", "acronym", "accented", "abbreviated", "reordered", "typo", "lowercase"]
     queries = []

@@ -233,7 +233,7 @@ def test_a_zip_within_the_limits_is_read_and_its_progress_counted_in_bytes(tmp_p
 
     importer.progress = progress
     assert importer.run().created == 7
-    (options, bar), = seen
+    (options, bar), _writing = seen
     assert options["unit"] == "B" and bar.n == SMALL.stat().st_size == bar.total
 
 

@@ -5,8 +5,9 @@ first lets the importer `prepare()` outside any transaction: read the file, chec
 plan what to write, reading the registry as it is (the web, the API and other imports keep writing
 meanwhile: SQLite runs in WAL mode with a busy timeout, see settings.py). Only then does it open one
 `transaction.atomic()` in which `load()` writes the plan and an `ImportRun` is recorded, so the
-write lock is held for the writing alone. If the registry changed while the file was being checked,
-the plan may be stale: the file is checked again (twice at most, then inside the transaction).
+write lock is held for the writing alone. If the registry changed while the file was being checked
+in a way that touches the plan (`plan_is_stale()`: by default any change does), the file is checked
+again (twice at most, then inside the transaction).
 An importer that does not split its work (no `prepare()`) reads and writes in `load()`, inside the
 transaction. Bad records are collected as `RowError`s (the importer stops writing at the first one
 but keeps reading to report up to `MAX_ERRORS`); if there is any, `ImportFailed` is raised before
@@ -225,6 +226,11 @@ class Importer:
         """Write (what `prepare()` planned), inside the import's one transaction."""
         raise NotImplementedError
 
+    def plan_is_stale(self, since) -> bool:
+        """Whether changes made to the registry since `since` (while prepare() ran) may invalidate its
+        plan. Called inside the transaction, so nothing changes any more until the plan is written."""
+        return True
+
     def reset(self) -> None:
         """Forget what a previous `prepare()` found, before it runs again."""
         self.errors, self.more_errors, self.warnings = [], 0, []
@@ -292,7 +298,7 @@ class Importer:
                 if attempt:
                     self.reset()
                 if outside:
-                    version = registry_version()
+                    since, version = timezone.now(), registry_version()
                     self.prepare()
                     self.raise_errors()
                 with transaction.atomic(), large_sqlite_cache():
@@ -300,8 +306,8 @@ class Importer:
                     if not outside:
                         self.prepare()
                         self.raise_errors()
-                    elif self.prepared and registry_version() != version:
-                        continue  # the registry changed while the file was checked: check it again
+                    elif self.prepared and registry_version() != version and self.plan_is_stale(since):
+                        continue  # the registry changed under the plan while the file was checked: again
                     self.load()
                     self.raise_errors()
                     run = self.record_run(started)

@@ -166,6 +166,11 @@ def institution_values(cleaned: dict[str, Any]) -> dict[str, Any]:
 UNIQUE_COLUMNS = ("ror_id", "schac", "erasmus_code")
 
 
+def name_hash(name: str, country: str | None) -> int:
+    """A 64-bit key for a name in a country, spacing and case ignored."""
+    return hash((" ".join(name.casefold().split()), country))
+
+
 def model_values(inst: Institution) -> dict[str, Any]:
     """Every column of an institution, by attribute name: what a planned update writes back."""
     return {field.attname: getattr(inst, field.attname) for field in Institution._meta.concrete_fields}
@@ -235,6 +240,7 @@ class CsvImporter(Importer):
         # what the checks across chunks need, kept small: ints and the rare unique values
         self.claimed: dict[int, int] = {}  # institution pk -> line that updates it
         self.new_rows: dict[int, int] = {}  # hash of (name, country) of a row adding an institution -> line
+        self.named: set[int] = set()  # the same hashes for rows matched by name
         self.unique: dict[str, list[tuple[str, int, int | None]]] = {c: [] for c in UNIQUE_COLUMNS if c in header}
         self.parents: list[tuple[int, int, int | None]] = []  # (line, parent id, institution pk)
         self.homes: list[int] = []  # lines that make their institution the home university
@@ -291,6 +297,7 @@ class CsvImporter(Importer):
                 inst = by_ror.get(cleaned["ror_id"])
             else:
                 key = (cleaned["name"], cleaned.get("country")) if "country" in header else cleaned["name"]
+                self.named.add(name_hash(cleaned["name"], cleaned.get("country")))
                 found = by_name.get(key, [])
                 if len(found) > 1:
                     self.error(
@@ -304,7 +311,7 @@ class CsvImporter(Importer):
             elif not cleaned.get("id"):
                 # Two new rows naming one institution would create it twice. Keyed by a 64-bit hash
                 # to keep a million rows small (a false alarm is a 1-in-10^13 chance at that size).
-                key = hash((" ".join(cleaned["name"].casefold().split()), cleaned.get("country")))
+                key = name_hash(cleaned["name"], cleaned.get("country"))
                 if key in self.new_rows:
                     there = f" in {cleaned['country']}" if cleaned.get("country") else ""
                     self.error(
@@ -359,6 +366,29 @@ class CsvImporter(Importer):
                 if homes:
                     self.error(f"line {line}", "is_home", f"the home university is already {homes[0]}")
                 homes.append(f"line {line}")
+
+    def plan_is_stale(self, since) -> bool:
+        """Stale only if an institution changed meanwhile is one the file updates, one a row of the
+        file was matched against or would duplicate by name, holds a unique code the file gives,
+        is a parent the file names, or became the home university; or if names changed of an
+        institution the file updates. Edits elsewhere in the registry leave the plan valid."""
+        codes = {value for entries in self.unique.values() for value, _, _ in entries}
+        parents = {parent for _, parent, _ in self.parents}
+        country = "country" in self.header
+        changed = Institution.history.filter(history_date__gte=since).values_list(
+            "id", "name", "country_id", "ror_id", "schac", "erasmus_code", "is_home"
+        )
+        for pk, name, country_id, ror, schac, erasmus, is_home in changed.iterator():
+            key = name_hash(name, country_id if country else None)
+            if (
+                pk in self.claimed or pk in parents or key in self.new_rows or key in self.named
+                or {ror, schac, erasmus} & codes or (is_home and self.homes)
+            ):  # fmt: skip
+                return True
+        if self.name_kinds:
+            owners = InstitutionName.history.filter(history_date__gte=since).values_list("institution_id", flat=True)
+            return any(pk in self.claimed for pk in owners.iterator())
+        return False
 
     # -- planning (outside the transaction) and writing (inside it)
 

@@ -52,6 +52,7 @@ from accord.registry.importers.base import (
     BadValue,
     Importer,
     Row,
+    Staging,
     changed_fields,
     chunked,
     coordinate,
@@ -161,6 +162,7 @@ class RorImporter(Importer):
         self.relations: list[tuple] = []  # (record, pk, attname, label, ror id) for link() to resolve
         self.preexisting: set[int] = set()  # institutions of the file that were in the registry before
         self.touched: set[int] = set()  # those of them this import changed
+        self.stage: Staging | None = None  # the parsed records, between prepare() and load()
 
     # -- reading
 
@@ -320,11 +322,13 @@ class RorImporter(Importer):
 
     # -- the import
 
-    def load(self) -> None:
+    def prepare(self) -> None:
+        """Parse and check every record outside the transaction, staging them in a temporary file;
+        the registry is read and written by `load()`, inside it."""
+        self.cleanup()
+        self.stage = Staging()
+        self.index_of = {}
         self.check_array()
-        self.pks.update(Institution.objects.filter(ror_id__isnull=False).values_list("ror_id", "pk").iterator(10000))
-        rows = ExternalId.objects.values_list("scheme", "value", "id", "institution_id", "preferred")
-        self.external.update(((scheme, value), rest) for scheme, value, *rest in rows.iterator(10000))
         batch: list[tuple[str, dict]] = []
         with self.open_stream() as (raw, size), self.progress(total=size, unit="B", unit_scale=True) as bar:
             stream = CountingReader(raw, bar, max(size, 1), self.fail)
@@ -344,18 +348,35 @@ class RorImporter(Importer):
                     if not self.failed:
                         batch.append((where, parsed))
                         if len(batch) >= self.batch_size:
-                            self.write(batch)
+                            self.stage.add("records", batch)
                             batch = []
                             bar.set_postfix(records=self.records, refresh=False)
             except ijson.JSONError as exc:
                 self.fail(f"not valid JSON after record {self.records}: {exc}")
             if not self.failed:
-                self.write(batch)
+                self.stage.add("records", batch)
                 bar.set_postfix(records=self.records, refresh=False)
-        if not self.failed:
-            self.link()
-            self.updated = len(self.touched)
-            self.unchanged = len(self.index_of) - self.created - self.updated
+
+    def plan_is_stale(self, since) -> bool:
+        return False  # the plan is the file's records alone: load() matches them inside the transaction
+
+    def cleanup(self) -> None:
+        if getattr(self, "stage", None) is not None:
+            self.stage.close()
+            self.stage = None
+
+    def load(self) -> None:
+        self.pks.update(Institution.objects.filter(ror_id__isnull=False).values_list("ror_id", "pk").iterator(10000))
+        rows = ExternalId.objects.values_list("scheme", "value", "id", "institution_id", "preferred")
+        self.external.update(((scheme, value), rest) for scheme, value, *rest in rows.iterator(10000))
+        staged = self.stage.count("records")
+        with self.progress(total=staged, unit="rec", desc=f"{self.name} {self.file_name}: writing") as bar:
+            for batch in self.stage.read("records", self.batch_size):
+                self.write(batch)
+                bar.update(len(batch))
+        self.link()
+        self.updated = len(self.touched)
+        self.unchanged = len(self.index_of) - self.created - self.updated
 
     @staticmethod
     def locate(where: str, record: Any) -> str:
