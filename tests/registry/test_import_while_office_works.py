@@ -172,3 +172,33 @@ def test_the_office_logs_in_and_writes_while_a_large_csv_import_runs(tmp_path, t
     count = python(data, "from accord.registry.models import Institution\n"
                          "print(Institution.objects.filter(name__startswith='Walk-in').count())")
     assert int(count) == len(results)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the staged copy is SQLite's way to keep the lock short")
+def test_new_institutions_copied_by_sqlite_itself_get_fresh_ids_history_and_names(transactional_db, tmp_path):
+    gone = Institution.objects.create(name="Closed Institute", country=Country.objects.get(code="FR"))
+    gone_id = gone.pk
+    gone.delete()
+    path = write_csv(
+        tmp_path / "two.csv",
+        [("Kazan Federal University", "RU", "kpfu.ru", "KFU", "Kazan University;KU", "university"),
+         ("Jena Institute", "DE", "", "", "", "research")],
+        columns=("name", "country", "domains", "acronyms", "aliases", "kind"),
+    )
+    importer = get_importer("csv")(path, progress=False)
+    run = importer.run()
+    assert importer.bulk and run.created == 2
+    kazan = Institution.objects.get(name="Kazan Federal University")
+    jena = Institution.objects.get(name="Jena Institute")
+    assert gone_id < kazan.pk < jena.pk  # an id SQLite gave once is not given again
+    assert (kazan.domains, kazan.kind, kazan.search_key, kazan.status) == (
+        ["kpfu.ru"], "university", "kazan federal university", "active"
+    )
+    assert sorted(kazan.names.values_list("name", "kind", "search_key")) == [
+        ("KFU", "acronym", "kfu"), ("KU", "alias", "ku"), ("Kazan University", "alias", "kazan university")
+    ]
+    assert list(jena.history.values_list("history_type", "history_change_reason")) == [("+", "csv import of two.csv")]
+    assert Institution.objects.create(name="Next", country=Country.objects.get(code="FR")).pk > jena.pk
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA database_list")
+        assert "accord_staging" not in [row[1] for row in cursor.fetchall()]  # the staging file is detached

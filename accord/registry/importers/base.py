@@ -363,6 +363,16 @@ class Staging:
             self.counts[table] = 0
         rows = [(pickle.dumps(item, pickle.HIGHEST_PROTOCOL),) for item in items]
         self.db.executemany(f"INSERT INTO {table} VALUES (?)", rows)
+        self.db.commit()
+        self.counts[table] += len(rows)
+
+    def add_rows(self, table: str, columns: list[str], rows: list[tuple]) -> None:
+        """Plain rows, ready for the registry's database, for `copy_staged()` to INSERT ... SELECT."""
+        if table not in self.counts:
+            self.db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+            self.counts[table] = 0
+        self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", rows)
+        self.db.commit()
         self.counts[table] += len(rows)
 
     def count(self, table: str) -> int:
@@ -382,6 +392,118 @@ class Staging:
             os.unlink(self.path)
         except FileNotFoundError:
             pass
+
+
+# -- SQLite: new institutions copied from the staging file by the database itself ---------------
+#
+# Converting a million rows to parameters and binding them costs minutes of Python, which would
+# all be spent holding SQLite's database-wide write lock. Instead prepare() writes the new rows,
+# already in the database's formats, into the staging file; the registry's connection ATTACHes it
+# (outside any transaction) and the transaction copies them with a few INSERT ... SELECT statements.
+# (PostgreSQL locks rows, not the database: there the rows are written from Python as usual.)
+
+STAGED_ALIAS = "accord_staging"
+
+
+def staged_columns(importer: Importer, model) -> tuple[list[str], list[Callable]]:
+    """The columns of `model` (its id aside) and, for each, obj -> the value the database stores."""
+    connection = _db()
+    columns, getters = [], []
+    for field in model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(field.column)
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            getters.append(_getter(field, importer.now, fixed=True))
+        else:
+            getters.append(_getter(field))
+    return columns, getters
+
+
+def stage_institutions(importer: Importer, stage: Staging, objs: list, names: list[tuple[int, str, str]]) -> None:
+    """New institutions (and the names of the n-th of them: (n, name, kind)), for copy_staged()."""
+    _before_write(objs)
+    columns, getters = staged_columns(importer, Institution)
+    stage.add_rows("new_institutions", columns, [tuple(get(obj) for get in getters) for obj in objs])
+    stage.add_rows("new_institution_names", ["n", "name", "kind", "search_key"],
+                   [(n, name, kind, normalize_name(name)) for n, name, kind in names])
+
+
+def attach(stage: Staging) -> bool:
+    """ATTACH the staging file to the registry's SQLite connection (impossible inside a transaction)."""
+    connection = _db()
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f"ATTACH DATABASE %s AS {STAGED_ALIAS}", [stage.path])
+    return True
+
+
+def detach() -> None:
+    connection = _db()
+    if connection.vendor == "sqlite" and not connection.in_atomic_block and connection.connection is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA database_list")
+            if any(row[1] == STAGED_ALIAS for row in cursor.fetchall()):
+                cursor.execute(f"DETACH DATABASE {STAGED_ALIAS}")
+
+
+def copy_staged(importer: Importer, stage: Staging) -> int:
+    """Inside the transaction: INSERT ... SELECT the staged institutions, their history and names,
+    with ids after every id SQLite ever gave (AUTOINCREMENT). Returns how many institutions."""
+    count = stage.count("new_institutions")
+    if not count:
+        return 0
+    connection = _db()
+    q = connection.ops.quote_name
+    table = Institution._meta.db_table
+    columns, _ = staged_columns(importer, Institution)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {q(table)}")
+        (base,) = cursor.fetchone()
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        base = max(base, row[0] if row else 0)
+        listed = ", ".join(q(c) for c in columns)
+        cursor.execute(
+            f"INSERT INTO {q(table)} (id, {listed}) "
+            f"SELECT %s + rowid, {listed} FROM {STAGED_ALIAS}.new_institutions ORDER BY rowid",
+            [base],
+        )
+        if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            history = Institution.history.model
+            tracked = {f.attname: f.column for f in Institution.history.model.tracked_fields}
+            fixed = {
+                "history_date": importer.now, "history_change_reason": importer.change_reason,
+                "history_type": "+", "history_user_id": None,
+            }  # fmt: skip
+            targets, sources, params = [], [], []
+            for field in history._meta.concrete_fields:
+                if field.primary_key:
+                    continue
+                targets.append(q(field.column))
+                if field.attname in fixed:
+                    sources.append("%s")
+                    params.append(field.get_db_prep_save(fixed[field.attname], connection))
+                elif field.attname == "id":
+                    sources.append("%s + rowid")
+                    params.append(base)
+                else:
+                    sources.append(q(tracked[field.attname]))
+            cursor.execute(
+                f"INSERT INTO {q(history._meta.db_table)} ({', '.join(targets)}) "
+                f"SELECT {', '.join(sources)} FROM {STAGED_ALIAS}.new_institutions ORDER BY rowid",
+                params,
+            )
+        if stage.count("new_institution_names"):
+            from accord.registry.models import InstitutionName
+
+            cursor.execute(
+                f"INSERT INTO {q(InstitutionName._meta.db_table)} (institution_id, name, language, kind, search_key) "
+                f"SELECT %s + n, name, '', kind, search_key FROM {STAGED_ALIAS}.new_institution_names ORDER BY rowid",
+                [base],
+            )
+    return count
 
 
 def registry_version() -> tuple:

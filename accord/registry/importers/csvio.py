@@ -11,6 +11,7 @@ import re
 from typing import Any, Iterator
 
 from django import forms
+from django.db import connection
 from django.db.models import Prefetch
 
 from accord.lib.normalize import normalize_name
@@ -19,12 +20,16 @@ from accord.registry.importers.base import (
     Importer,
     Row,
     Staging,
+    attach,
     changed_fields,
     chunked,
+    copy_staged,
     create_institutions,
+    detach,
     insert_children,
     new_institution,
     register,
+    stage_institutions,
     update_institutions,
     url,
 )
@@ -195,6 +200,7 @@ class CsvImporter(Importer):
         self.stage: Staging | None = None
 
     def cleanup(self) -> None:
+        detach()
         if self.stage is not None:
             self.stage.close()
             self.stage = None
@@ -234,6 +240,8 @@ class CsvImporter(Importer):
     def prepare(self) -> None:
         self.cleanup()
         self.stage = Staging()
+        # SQLite, outside a transaction: new institutions staged as rows the database copies itself
+        self.bulk = connection.vendor == "sqlite" and not connection.in_atomic_block
         rows = self.read()
         self.header = header = next(rows)
         self.name_kinds = {NAME_COLUMNS[c]: c for c in NAME_COLUMNS if c in header}
@@ -268,6 +276,8 @@ class CsvImporter(Importer):
                 self.match(chunk)
         if not self.failed:
             self.check_unique()
+        if not self.failed and self.bulk:
+            self.bulk = attach(self.stage)
 
     # -- matching: id, else ror_id, else (name, country)
 
@@ -424,7 +434,12 @@ class CsvImporter(Importer):
                 if added or gone:
                     self.updated_pks.add(inst.pk)
         self.valid += len(planned)
-        self.stage.add("creates", creates)
+        if self.bulk:
+            first = self.stage.count("new_institutions") + 1  # the staged rows' rowids count from 1
+            names = [(first + i, name, kind) for i, (_, wanted) in enumerate(creates) for name, kind in wanted]
+            stage_institutions(self, self.stage, [Row(**values) for values, _ in creates], names)
+        else:
+            self.stage.add("creates", creates)
         self.stage.add("updates", updates)
         self.stage.add("new_names", new_names)
 
@@ -438,6 +453,8 @@ class CsvImporter(Importer):
         if home_last:
             for chunk in stage.read("updates"):
                 update_institutions(self, [Row(**d) for d in chunk if d["is_home"]], fields)
+        if self.bulk:
+            copy_staged(self, stage)
         for chunk in stage.read("creates"):
             rows = [(Row(**values), names) for values, names in chunk]
             create_institutions(self, [row for row, _ in rows])
@@ -446,7 +463,7 @@ class CsvImporter(Importer):
             insert_children(self, InstitutionName, [name_row(*item) for item in chunk])
         for part in chunked(self.name_deletes):
             InstitutionName.objects.filter(pk__in=part).delete()
-        self.created = stage.count("creates")
+        self.created = stage.count("creates") + stage.count("new_institutions")
         self.updated = len(self.updated_pks)
         self.unchanged = self.valid - self.created - self.updated
 
