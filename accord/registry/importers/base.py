@@ -298,7 +298,8 @@ class Importer:
                 if attempt:
                     self.reset()
                 if outside:
-                    since, version = timezone.now(), registry_version()
+                    # a minute's margin: a web transaction under way now writes an earlier history_date
+                    since, version = timezone.now() - timedelta(minutes=1), registry_version()
                     self.prepare()
                     self.raise_errors()
                 with transaction.atomic(), large_sqlite_cache():
@@ -330,18 +331,18 @@ class Importer:
 
     def record_run(self, started: float) -> ImportRun:
         return ImportRun.objects.create(
-                    importer=self.name,
-                    file_name=str(self.path)[-500:],
-                    file_format=self.file_format,
-                    started_by=self.started_by,
-                    started_at=self.now,
-                    duration=timedelta(seconds=time.monotonic() - started),
-                    records=self.records,
-                    created=self.created,
-                    updated=self.updated,
-                    unchanged=self.unchanged,
-                    notes="\n".join(self.warnings),
-                )
+            importer=self.name,
+            file_name=str(self.path)[-500:],
+            file_format=self.file_format,
+            started_by=self.started_by,
+            started_at=self.now,
+            duration=timedelta(seconds=time.monotonic() - started),
+            records=self.records,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            notes="\n".join(self.warnings),
+        )
 
 
 class Staging:
