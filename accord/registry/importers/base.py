@@ -200,6 +200,8 @@ class Importer:
     # ROR dump would add cost 10 s of a 60 s budget. Names deleted by an import still get their
     # "-" row (through simple_history's signals).
     child_history: ClassVar[bool] = False
+    # SQLite page cache while writing (see large_sqlite_cache)
+    sqlite_cache_mb: ClassVar[int] = 256
 
     def __init__(self, path, *, progress: bool = True, started_by: str = "command line"):
         self.path = Path(path)
@@ -302,7 +304,7 @@ class Importer:
                     since, version = timezone.now() - timedelta(minutes=1), registry_version()
                     self.prepare()
                     self.raise_errors()
-                with transaction.atomic(), large_sqlite_cache():
+                with transaction.atomic(), large_sqlite_cache(self.sqlite_cache_mb):
                     locked = time.monotonic()
                     if not outside:
                         self.prepare()

@@ -194,6 +194,7 @@ class CsvImporter(Importer):
     name = "csv"
     formats = ("csv",)
     chunk_size = 2000
+    sqlite_cache_mb = 64  # the settings' own: SQLite copies the staged rows itself; memory stays < 500 MB
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -247,8 +248,8 @@ class CsvImporter(Importer):
         self.name_kinds = {NAME_COLUMNS[c]: c for c in NAME_COLUMNS if c in header}
         # what the checks across chunks need, kept small: ints and the rare unique values
         self.claimed: dict[int, int] = {}  # institution pk -> line that updates it
-        self.new_rows: dict[int, int] = {}  # hash of (name, country) of a row adding an institution -> line
-        self.named: set[int] = set()  # the same hashes for rows matched by name
+        # hash of (name, country) -> line, for rows adding an institution; -line for rows matched by name
+        self.new_rows: dict[int, int] = {}
         self.unique: dict[str, list[tuple[str, int, int | None]]] = {c: [] for c in UNIQUE_COLUMNS if c in header}
         self.parents: list[tuple[int, int, int | None]] = []  # (line, parent id, institution pk)
         self.homes: list[int] = []  # lines that make their institution the home university
@@ -307,7 +308,6 @@ class CsvImporter(Importer):
                 inst = by_ror.get(cleaned["ror_id"])
             else:
                 key = (cleaned["name"], cleaned.get("country")) if "country" in header else cleaned["name"]
-                self.named.add(name_hash(cleaned["name"], cleaned.get("country")))
                 found = by_name.get(key, [])
                 if len(found) > 1:
                     self.error(
@@ -322,7 +322,7 @@ class CsvImporter(Importer):
                 # Two new rows naming one institution would create it twice. Keyed by a 64-bit hash
                 # to keep a million rows small (a false alarm is a 1-in-10^13 chance at that size).
                 key = name_hash(cleaned["name"], cleaned.get("country"))
-                if key in self.new_rows:
+                if self.new_rows.get(key, 0) > 0:
                     there = f" in {cleaned['country']}" if cleaned.get("country") else ""
                     self.error(
                         where, "name",
@@ -330,6 +330,8 @@ class CsvImporter(Importer):
                         f"{cleaned['name']!r}{there}; keep one row, or give each the id of an existing institution",
                     )  # fmt: skip
                 self.new_rows.setdefault(key, line)
+            if inst is not None and not cleaned.get("id") and not cleaned.get("ror_id"):
+                self.new_rows.setdefault(name_hash(cleaned["name"], cleaned.get("country")), -line)
             planned.append((line, cleaned, inst))
         if self.failed:
             return  # keep reading to report errors, but plan nothing more
@@ -391,7 +393,7 @@ class CsvImporter(Importer):
         for pk, name, country_id, ror, schac, erasmus, is_home in changed.iterator():
             key = name_hash(name, country_id if country else None)
             if (
-                pk in self.claimed or pk in parents or key in self.new_rows or key in self.named
+                pk in self.claimed or pk in parents or key in self.new_rows
                 or {ror, schac, erasmus} & codes or (is_home and self.homes)
             ):  # fmt: skip
                 return True
