@@ -79,7 +79,9 @@ def rebuild(span: Span | None = None) -> int:
     PartnerYearCoverage.objects.all().delete()
     for year in [ALL_TIME, *range(span.first, span.last + 1)]:
         _build_year(year)
-    PartnerYearCoverage.objects.create(first=span.first, last=span.last)
+    # always the same key, so that a backup restored over a freshly migrated database (which built
+    # its own row) still holds one row
+    PartnerYearCoverage.objects.create(pk=1, first=span.first, last=span.last)
     refresh_statistics()
     return PartnerYear.objects.count()
 
