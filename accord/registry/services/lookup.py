@@ -51,6 +51,10 @@ _REORDERED_SCORE = {CANONICAL: 92, LOCAL: 90, LABEL: 90, ALIAS: 90, FORMER: 88, 
 _HOW = {CANONICAL: "name", LOCAL: "local name", LABEL: "label", ALIAS: "alias", FORMER: "former name", ACRONYM: "acronym",
         DOMAIN: "domain"}
 
+# The ways a short form matched (`Match.how`): an acronym, a domain label or initials — a short form
+# names an institution only where the text also reads as one.
+SHORT_FORMS = ("initials", "acronym", "domain")
+
 STORED_ACRONYM_SCORE = 95
 # The label of an institution's own web domain ("ucl" of ucl.ac.uk) names it more surely than an
 # acronym, which many institutions share; both outrank initials derived from names, in any country.
