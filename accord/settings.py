@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "accord.accounts",
     "accord.registry",
+    "accord.records",
     "accord.mobility",
     "accord.agreements",
     "accord.activities",

@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accord.accounts.tableimport import Column, RowForm, TableImport
-from accord.accounts.tableimport_fields import CountryField, IsoDateField, LabelChoiceField, PartiesField, UnitField
+from accord.records.tableimport import Column, RowForm, TableImport
+from accord.records.tableimport_fields import CountryField, IsoDateField, LabelChoiceField, PartiesField, UnitField
 from accord.activities.models import Activity, ActivityParty, DatePrecision
 from accord.registry.models import Institution, Kind
 

@@ -2,11 +2,11 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.views import ExportMixin
+from accord.records.export import ExportMixin
 from accord.activities.filters import ActivityFilter
 from accord.activities.forms import ActivityForm, AgreementFormSet, PartyFormSet, PersonFormSet
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
 def _parties(activity) -> str:

@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accord.accounts.tableimport import Column, RowForm, TableImport
-from accord.accounts.tableimport_fields import IsoDateField, LabelChoiceField, ListField, PartiesField, UnitField, YesNoField
+from accord.records.tableimport import Column, RowForm, TableImport
+from accord.records.tableimport_fields import IsoDateField, LabelChoiceField, ListField, PartiesField, UnitField, YesNoField
 from accord.agreements import isced
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import DatePrecision, Kind, SigningMode, Status

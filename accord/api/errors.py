@@ -9,7 +9,7 @@ from ninja.parser import Parser
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from accord.agreements.concurrency import StaleVersion
+from accord.records.concurrency import StaleVersion
 
 
 class Message(Schema):

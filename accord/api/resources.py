@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 
 from accord.activities.filters import ActivityFilter
 from accord.activities.models import Activity, ActivityParty
-from accord.agreements.concurrency import StaleVersion, save_or_raise
+from accord.records.concurrency import StaleVersion, save_or_raise
 from accord.agreements.filters import AgreementFilter
 from accord.agreements.models import Agreement, AgreementParty
 from accord.api.crud import Resource
@@ -37,7 +37,7 @@ def replace_parties(agreement, parties):
 
 
 def save_agreement(agreement, expected_version, fields):
-    """The agreements' optimistic lock (accord.agreements.concurrency): 409 and nothing written if stale."""
+    """The agreements' optimistic lock (accord.records.concurrency): 409 and nothing written if stale."""
     save_or_raise(agreement, expected_version, fields=fields)
 
 

@@ -11,8 +11,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accord.accounts.tableimport import Column, RowForm, TableImport
-from accord.accounts.tableimport_fields import (
+from accord.records.tableimport import Column, RowForm, TableImport
+from accord.records.tableimport_fields import (
     CountryField, InstitutionField, IsoDateField, LabelChoiceField, UnitField,
 )
 from accord.mobility.models import Level, Mobility, Person, Program

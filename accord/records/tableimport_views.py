@@ -1,4 +1,4 @@
-"""The upload → preview → confirm flow shared by every table import (see accounts.tableimport).
+"""The upload → preview → confirm flow shared by every table import (see records.tableimport).
 
 The uploaded file waits between preview and confirm in DATA_DIR/imports/, named by a random
 token (never by the name the user gave it); the token is remembered in the uploader's session,
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accord.accounts.roles import can
-from accord.accounts.tableimport import describe, get_import
+from accord.records.tableimport import describe, get_import
 from accord.lib import tabular
 from accord.registry.importers.base import ImportFailed
 
@@ -110,7 +110,7 @@ def upload(request, kind):
         request.session[SESSION_KEY] = entries
         return redirect(reverse(f"{namespace}:import-preview", args=[token]))
     return render(
-        request, "accounts/import_upload.html",
+        request, "records/import_upload.html",
         {"form": form, "importer": importer, "list_url": reverse(importer.list_url_name),
          "max_mb": getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)},
         status=400 if form.errors else 200,
@@ -140,7 +140,7 @@ def preview(request, kind, token):
             return redirect(list_url)
     result = get_import(kind).validate(stored, file_name=entry["name"])
     return render(
-        request, "accounts/import_preview.html",
+        request, "records/import_preview.html",
         {"importer": importer, "preview": result, "failure": failure, "list_url": list_url,
          "upload_url": reverse(f"{request.resolver_match.namespace}:import")},
         status=400 if failure else 200,

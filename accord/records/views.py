@@ -175,4 +175,4 @@ def delete_record(request, *, model, pk, list_url):
             return redirect(record)
         messages.success(request, _("Deleted."))
         return redirect(list_url)
-    return render(request, "mobility/confirm_delete.html", {"object": record, "cancel_url": record.get_absolute_url()})
+    return render(request, "records/confirm_delete.html", {"object": record, "cancel_url": record.get_absolute_url()})

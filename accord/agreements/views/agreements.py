@@ -10,8 +10,9 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
-from accord.accounts.views import ActionRequiredMixin, ExportMixin
-from accord.agreements.concurrency import save_if_unchanged
+from accord.accounts.views import ActionRequiredMixin
+from accord.records.export import ExportMixin
+from accord.records.concurrency import save_if_unchanged
 from accord.agreements.filters import AgreementFilter
 from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, RenewForm, SignatoryFormSet
 from accord.agreements.history import agreement_history

@@ -13,7 +13,7 @@ from accord.guidance import access, services
 from accord.guidance.forms import ApplicationForm, DocumentForm, NoteForm, StageForm
 from accord.guidance.models import Application, ApplicationFile, ApplicationStep, Call
 from accord.guidance.views.common import download, require, require_that, upload_limit
-from accord.mobility.views.records import history
+from accord.records.views import history
 
 
 class ApplicationListView(ActionRequiredMixin, ListView):

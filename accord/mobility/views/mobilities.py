@@ -1,11 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.views import ExportMixin
+from accord.records.export import ExportMixin
 from accord.mobility.filters import MobilityFilter
 from accord.mobility.forms import MobilityForm
 from accord.mobility.models import Mobility
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record
 
 
 def _name(institution) -> str:

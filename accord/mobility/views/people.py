@@ -2,11 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from accord.accounts.roles import can
-from accord.accounts.views import ExportMixin
+from accord.records.export import ExportMixin
 from accord.mobility.filters import PersonFilter
 from accord.mobility.forms import CONTACT_FIELDS, PersonForm
 from accord.mobility.models import Person
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
 class PersonListView(ExportMixin, RecordListView):

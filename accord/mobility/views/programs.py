@@ -2,11 +2,11 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.views import ExportMixin
+from accord.records.export import ExportMixin
 from accord.mobility.filters import ProgramFilter
 from accord.mobility.forms import PartnerFormSet, ProgramForm
 from accord.mobility.models import Program, ProgramPartner
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
 def _partners(program) -> str:

@@ -7,7 +7,8 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accord.accounts.roles import can
-from accord.accounts.views import ActionRequiredMixin, ExportMixin
+from accord.accounts.views import ActionRequiredMixin
+from accord.records.export import ExportMixin
 from accord.registry.filters import InstitutionFilter
 from accord.registry.forms import InstitutionForm, NameFormSet
 from accord.registry.models import Institution
