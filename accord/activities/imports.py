@@ -10,11 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from accord.records.tableimport import Column, RowForm, TableImport
 from accord.records.tableimport_fields import CountryField, IsoDateField, LabelChoiceField, PartiesField, UnitField
 from accord.activities.models import Activity, ActivityParty, DatePrecision
-from accord.registry.models import Institution, Kind
-
-
-def faculties():
-    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name", "pk")
+from accord.registry.models import Institution
 
 
 COLUMNS = [
@@ -47,7 +43,7 @@ class ActivityRowForm(RowForm):
     city = forms.CharField(max_length=120, required=False)
     country = CountryField(required=False)
     parties = PartiesField(roles=ActivityParty.Role.choices, default_role=ActivityParty.Role.PARTICIPANT, required=False)
-    faculty = UnitField(queryset=faculties, required=False)
+    faculty = UnitField(queryset=Institution.objects.home_units, required=False)
     participants = forms.IntegerField(min_value=0, required=False)
     universities = forms.IntegerField(min_value=0, required=False)
     countries = forms.IntegerField(min_value=0, required=False)

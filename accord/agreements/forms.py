@@ -30,7 +30,7 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args, fixed_faculty=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["faculty"].queryset = Institution.objects.filter(parent__is_home=True).order_by("name")
+        self.fields["faculty"].queryset = Institution.objects.home_units()
         self.fields["owner"].queryset = self.fields["owner"].queryset.filter(is_active=True).order_by("username")
         if fixed_faculty is not None:
             self.fields["faculty"].disabled = True

@@ -18,10 +18,6 @@ from accord.registry.models import Institution
 PARTY_ROLES = [(v, l) for v, l in AgreementParty.Role.choices if v != AgreementParty.Role.HOME]
 
 
-def home_units():
-    return Institution.objects.filter(parent__is_home=True).order_by("name", "pk")
-
-
 COLUMNS = [
     Column("title", _lazy("Title"), True, _lazy("what the agreement is called")),
     Column("kind", _lazy("Kind"), True, _lazy("framework, student_exchange, … or its label")),
@@ -46,7 +42,7 @@ class AgreementRowForm(RowForm):
     kind = LabelChoiceField(choices=Kind.choices)
     status = LabelChoiceField(choices=Status.choices, required=False)
     partners = PartiesField(roles=PARTY_ROLES, default_role=AgreementParty.Role.PARTNER)
-    faculty = UnitField(queryset=home_units, required=False)
+    faculty = UnitField(queryset=Institution.objects.home_units, required=False)
     signed_on = IsoDateField(required=False)
     signed_precision = LabelChoiceField(choices=DatePrecision.choices, required=False)
     signing_mode = LabelChoiceField(choices=SigningMode.choices, required=False)
@@ -92,7 +88,7 @@ class AgreementImport(TableImport):
 
     def home(self):
         if "home" not in self.cache:
-            self.cache["home"] = Institution.objects.filter(is_home=True).order_by("pk").first()
+            self.cache["home"] = Institution.objects.home().first()
         return self.cache["home"]
 
     def prepare(self):

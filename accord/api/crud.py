@@ -22,6 +22,7 @@ from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.api import errors
 from accord.api.auth import AUTH
 from accord.api.types import MAX_ID, Id, text
+from accord.registry.models import Institution
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -56,7 +57,6 @@ class Resource:
     add: str = "records.add"
     change: str = "records.change"
     faculty_scoped: bool = True  # a coordinator's records belong to their faculty
-    faculty_limit: dict = field(default_factory=lambda: {"kind": "faculty"})
     children: dict[str, tuple[Callable, Callable]] = field(default_factory=dict)  # name -> (check, write)
     save_update: Callable | None = None  # (instance, expected_version, fields) for versioned records
     check: Callable | None = None  # (user, data) -> more 422 problems, e.g. fields a role may not set
@@ -124,7 +124,7 @@ def _check_references(resource: Resource, instance, data: dict) -> list:
         related = f.remote_field.model._default_manager
         if not related.filter(pk=value).exists():
             problems.append(([name], f"No {f.remote_field.model._meta.verbose_name} with id {value}."))
-        elif name == "faculty" and resource.faculty_scoped and not related.filter(pk=value, **resource.faculty_limit).exists():
+        elif name == "faculty" and resource.faculty_scoped and not Institution.objects.home_units().filter(pk=value).exists():
             problems.append(([name], f"Institution {value} is not a faculty of the home university."))
     return problems
 

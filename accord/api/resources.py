@@ -73,7 +73,6 @@ INSTITUTIONS = Resource(
 )
 AGREEMENTS = Resource(
     name="agreements", model=Agreement, filterset=AgreementFilter, queryset=_agreements,
-    faculty_limit={"parent__is_home": True},
     children={"parties": (check_parties, replace_parties)}, save_update=save_agreement,
 )
 ACTIVITIES = Resource(

@@ -84,8 +84,7 @@ class ScopeModelFilter(_ScopeFilter, django_filters.ModelChoiceFilter):
 
 
 def home_units(request=None):
-    # parent IN (the home university): read through the parent index, not a join over every institution
-    return Institution.objects.filter(parent__in=Institution.objects.filter(is_home=True).values("pk")).order_by("name")
+    return Institution.objects.home_units()
 
 
 TARGETS = {

@@ -16,13 +16,9 @@ from accord.records.tableimport_fields import (
     CountryField, InstitutionField, IsoDateField, LabelChoiceField, UnitField,
 )
 from accord.mobility.models import Level, Mobility, Person, Program
-from accord.registry.models import Country, Institution, Kind
+from accord.registry.models import Country, Institution
 
 _YEAR = re.compile(r"^(\d{4})(?:\s*[-–/]\s*(\d{2}|\d{4}))?$")
-
-
-def faculties():
-    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name", "pk")
 
 
 COLUMNS = [
@@ -97,7 +93,7 @@ class MobilityRowForm(RowForm):
     academic_year = AcademicYearField(required=False)
     level = LabelChoiceField(choices=Level.choices, required=False)
     scholarship = forms.CharField(max_length=200, required=False)
-    faculty = UnitField(queryset=faculties, required=False)
+    faculty = UnitField(queryset=Institution.objects.home_units, required=False)
     notes = forms.CharField(required=False)
 
     def clean(self):
@@ -132,7 +128,7 @@ class MobilityImport(TableImport):
 
     def home(self):
         if "home" not in self.cache:
-            self.cache["home"] = Institution.objects.filter(is_home=True).order_by("pk").first()
+            self.cache["home"] = Institution.objects.home().first()
         return self.cache["home"]
 
     def create(self, rows, by) -> int:

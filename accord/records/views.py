@@ -20,7 +20,7 @@ from django_filters.views import FilterView
 
 from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
-from accord.registry.models import Institution, Kind
+from accord.registry.models import Institution
 
 _TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -46,7 +46,7 @@ class FacultyScopedForm(forms.ModelForm):
         field = self.fields.get("faculty")
         if field is None:
             return
-        field.queryset = Institution.objects.filter(kind=Kind.FACULTY).order_by("name")
+        field.queryset = Institution.objects.home_units()
         if user is not None and not has_role(user, STAFF):
             field.disabled = True
             if not self.instance.pk:

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from accord.agreements import isced
 from accord.agreements.models.validators import validate_isced_codes
+from accord.registry.models import home_unit_q
 
 
 class Kind(models.TextChoices):
@@ -53,7 +54,7 @@ class DatePrecision(models.TextChoices):
 
 def home_units():
     """What may own an agreement: the units of the home university."""
-    return Q(parent__is_home=True)
+    return home_unit_q()
 
 
 class Agreement(models.Model):
@@ -125,7 +126,7 @@ class Agreement(models.Model):
     def clean(self):
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("An agreement cannot end before it starts.")})
-        if self.faculty_id and not (self.faculty.parent_id and self.faculty.parent.is_home):
+        if self.faculty_id and not self.faculty.is_home_unit:
             raise ValidationError({"faculty": _("The owning faculty must be a unit of the home university.")})
 
     @property

@@ -15,7 +15,7 @@ from accord.registry.models import CONTINENTS, CountryGroup, Institution, Networ
 def partners(group: CountryGroup | None = None):
     """Institutions the university works with: everything but the home university, its own units
     and records merged into another."""
-    qs = Institution.objects.exclude(is_home=True).exclude(parent__is_home=True).exclude(status=Status.MERGED)
+    qs = Institution.objects.outside_home().exclude(status=Status.MERGED)
     if group is not None:
         qs = qs.filter(country__groups=group)
     return qs
