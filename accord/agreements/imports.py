@@ -5,6 +5,7 @@ are documented in docs/records-import.md.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -13,6 +14,8 @@ from accord.records.tableimport_fields import IsoDateField, LabelChoiceField, Li
 from accord.agreements import isced
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import DatePrecision, Kind, SigningMode, Status
+from accord.agreements.services import problems, save_agreement
+from accord.registry.importers.base import ImportFailed
 from accord.registry.models import Institution
 
 PARTY_ROLES = [(v, l) for v, l in AgreementParty.Role.choices if v != AgreementParty.Role.HOME]
@@ -73,10 +76,31 @@ class AgreementRowForm(RowForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_until")
-        if start and end and end < start:
-            self.add_error("valid_until", _("an agreement cannot end before it starts"))
+        if self.errors:
+            return data
+        home = self.context.home()
+        parties = [home, *(p.institution for p in data["partners"])] if home else [p.institution for p in data["partners"]]
+        for field, messages in problems(_agreement(data), parties).items():
+            for message in messages:
+                self.add_error(field if field in self.fields else "partners" if field == "parties" else None, message)
         return data
+
+
+def _agreement(values) -> Agreement:
+    return Agreement(
+        title=values["title"],
+        kind=values["kind"],
+        status=values["status"] or Status.DRAFT,
+        faculty=values["faculty"],
+        signed_on=values["signed_on"],
+        signed_precision=values["signed_precision"] or DatePrecision.DAY,
+        signing_mode=values["signing_mode"] or "",
+        valid_from=values["valid_from"],
+        valid_until=values["valid_until"],
+        auto_renew=bool(values["auto_renew"]),
+        subject_areas=values["subject_areas"],
+        notes=values["notes"],
+    )
 
 
 class AgreementImport(TableImport):
@@ -99,23 +123,13 @@ class AgreementImport(TableImport):
     def create(self, rows, by) -> int:
         home = self.home()
         for row in rows:
-            values = row.values
-            agreement = Agreement(
-                title=values["title"],
-                kind=values["kind"],
-                status=values["status"] or Status.DRAFT,
-                faculty=values["faculty"],
-                signed_on=values["signed_on"],
-                signed_precision=values["signed_precision"] or DatePrecision.DAY,
-                signing_mode=values["signing_mode"] or "",
-                valid_from=values["valid_from"],
-                valid_until=values["valid_until"],
-                auto_renew=bool(values["auto_renew"]),
-                subject_areas=values["subject_areas"],
-                notes=values["notes"],
-            )
-            self.save(agreement, by, row)
-            self.save(AgreementParty(agreement=agreement, institution=home, role=AgreementParty.Role.HOME), by, row)
-            for party in values["partners"]:
-                self.save(AgreementParty(agreement=agreement, institution=party.institution, role=party.role), by, row)
+            parties = [(home, AgreementParty.Role.HOME), *((p.institution, p.role) for p in row.values["partners"])]
+            try:
+                save_agreement(_agreement(row.values), by=by, parties=parties,
+                               reason=f"imported from {self.file_name} line {row.line}")
+            except ValidationError as error:
+                raise ImportFailed([
+                    self.row_error(self.file_name, row.line, "" if key == "__all__" else key, "; ".join(messages))
+                    for key, messages in error.message_dict.items()
+                ]) from None
         return len(rows)

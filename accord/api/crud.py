@@ -60,6 +60,8 @@ class Resource:
     children: dict[str, tuple[Callable, Callable]] = field(default_factory=dict)  # name -> (check, write)
     save_update: Callable | None = None  # (instance, expected_version, fields) for versioned records
     check: Callable | None = None  # (user, data) -> more 422 problems, e.g. fields a role may not set
+    # the record's business service, when it has one: (instance, by=, creating=, version=, fields=, children=)
+    service: Callable | None = None
 
 
 def _query_type(f):
@@ -153,6 +155,13 @@ def write(request, resource: Resource, instance, payload: Schema, *, creating: b
         data["faculty"] = faculty.pk
     if not creating:
         require(user, resource.change, instance)  # still theirs after the change
+    if resource.service is not None:
+        try:
+            resource.service(instance, by=user, creating=creating, version=version, fields=list(data),
+                             children=children)
+        except ValidationError as error:
+            raise errors.from_django(error) from None
+        return resource.queryset().get(pk=instance.pk)
     try:
         instance.full_clean()
     except ValidationError as error:

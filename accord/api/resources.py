@@ -7,6 +7,7 @@ from accord.activities.filters import ActivityFilter
 from accord.activities.models import Activity, ActivityParty
 from accord.records.concurrency import StaleVersion, save_or_raise
 from accord.agreements.filters import AgreementFilter
+from accord.agreements.services import save_agreement
 from accord.agreements.models import Agreement, AgreementParty
 from accord.api.crud import Resource
 from accord.mobility.filters import MobilityFilter, ProgramFilter
@@ -36,9 +37,19 @@ def replace_parties(agreement, parties):
         AgreementParty.objects.create(agreement=agreement, institution_id=party["institution"], role=party["role"])
 
 
-def save_agreement(agreement, expected_version, fields):
-    """The agreements' optimistic lock (accord.records.concurrency): 409 and nothing written if stale."""
-    save_or_raise(agreement, expected_version, fields=fields)
+def write_agreement(agreement, *, by, creating, version, fields, children):
+    """Through the agreements' service: its rules (422) and version lock (409)."""
+    parties = children.get("parties")
+    if parties is not None:
+        institutions = [p["institution"] for p in parties]
+    elif creating:
+        institutions = []
+    else:
+        institutions = list(agreement.parties.values_list("institution_id", flat=True))
+    save_agreement(
+        agreement, by=by, parties=institutions, expected_version=version, fields=fields,
+        write_children=(lambda saved: replace_parties(saved, parties)) if parties is not None else (lambda saved: None),
+    )
 
 
 def save_activity(activity, expected_version, fields):
@@ -73,7 +84,7 @@ INSTITUTIONS = Resource(
 )
 AGREEMENTS = Resource(
     name="agreements", model=Agreement, filterset=AgreementFilter, queryset=_agreements,
-    children={"parties": (check_parties, replace_parties)}, save_update=save_agreement,
+    children={"parties": (check_parties, replace_parties)}, save_update=save_or_raise, service=write_agreement,
 )
 ACTIVITIES = Resource(
     name="activities", model=Activity, filterset=ActivityFilter, queryset=_activities, save_update=save_activity,

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -12,12 +12,12 @@ from django_filters.views import FilterView
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.accounts.views import ActionRequiredMixin
 from accord.records.export import ExportMixin
-from accord.records.concurrency import save_if_unchanged
 from accord.agreements.filters import AgreementFilter
 from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, RenewForm, SignatoryFormSet
 from accord.agreements.history import agreement_history
 from accord.agreements.models import Agreement, AgreementParty
-from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions
+from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions, save_agreement
+from accord.records.concurrency import StaleVersion
 
 
 def forbidden(request):
@@ -131,6 +131,22 @@ def _formsets(request, agreement):
     }
 
 
+def _parties_after(formset) -> list:
+    """The institutions an agreement will have once its parties formset is saved (rows the
+    formset does not show stay as they are)."""
+    parties = {p.pk: p.institution_id for p in formset.instance.parties.all()} if formset.instance.pk else {}
+    added = []
+    for f in formset.forms:
+        data = f.cleaned_data or {}
+        if f.instance.pk and data.get("DELETE"):
+            parties.pop(f.instance.pk, None)
+        elif f.instance.pk and data.get("institution"):
+            parties[f.instance.pk] = data["institution"].pk
+        elif not f.instance.pk and data.get("institution") and not data.get("DELETE"):
+            added.append(data["institution"].pk)
+    return [*parties.values(), *added]
+
+
 def _edit(request, instance=None):
     fixed_faculty = faculty_of(request.user) if role_of(request.user) == COORDINATOR else None
     form = AgreementForm(request.POST or None, instance=instance, fixed_faculty=fixed_faculty)
@@ -140,24 +156,33 @@ def _edit(request, instance=None):
         agreement = form.save(commit=False)
         if fixed_faculty is not None:
             agreement.faculty = fixed_faculty
-        with transaction.atomic():
-            if instance is None:
-                agreement.save()
-                saved = True
-            else:
-                expected = form.cleaned_data.get("version") or 0
-                saved = save_if_unchanged(agreement, expected, fields=[*form.Meta.fields])
-            if saved:
-                for formset in formsets.values():
-                    formset.instance = agreement
-                    formset.save()
-        if saved:
+
+        def write_children(saved):
+            for formset in formsets.values():
+                formset.instance = saved
+                formset.save()
+
+        try:
+            save_agreement(
+                agreement, by=request.user, parties=_parties_after(formsets["parties"]),
+                expected_version=form.cleaned_data.get("version") or 0, fields=[*form.Meta.fields],
+                write_children=write_children,
+            )
+        except ValidationError as error:
+            for field, texts in error.message_dict.items():
+                for message in texts:
+                    if field == "parties":
+                        formsets["parties"]._non_form_errors.append(message)
+                    else:
+                        form.add_error(field if field in form.fields else None, message)
+        except StaleVersion as stale:
+            conflict = stale.current
+            last = conflict.history.select_related("history_user").order_by("-history_date").first()
+            conflict.saved_by = last.history_user if last else None
+            conflict.saved_at = timezone.localtime(conflict.updated)
+        else:
             messages.success(request, _("Agreement saved."))
             return redirect(agreement)
-        conflict = Agreement.objects.get(pk=instance.pk)
-        last = conflict.history.select_related("history_user").order_by("-history_date").first()
-        conflict.saved_by = last.history_user if last else None
-        conflict.saved_at = timezone.localtime(conflict.updated)
     return render(
         request,
         "agreements/agreement_form.html",

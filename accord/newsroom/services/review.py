@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.activities.models import Activity, ActivityParty, ActivityPerson
 from accord.activities.models import DatePrecision as ActivityPrecision
-from accord.agreements.models import Agreement, AgreementParty, Signatory
+from accord.agreements.models import Agreement, Signatory
+from accord.agreements.services import create_agreement
 from accord.agreements.models.agreements import DatePrecision as AgreementPrecision
 from accord.agreements.models.agreements import Kind as AgreementKind
 from accord.agreements.models.agreements import SigningMode, Status as AgreementStatus
@@ -116,17 +118,16 @@ def _source_note(proposal) -> str:
 
 def _create_agreement(proposal, parties, people, by) -> Agreement:
     signed_on, precision = parse_date(proposal.date)
-    agreement = Agreement(
-        title=_title(proposal, parties), kind=AgreementKind.FRAMEWORK, status=AgreementStatus.SIGNED,
-        signed_on=signed_on, signed_precision=precision or AgreementPrecision.DAY,
-        signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(proposal.mode, ""),
-        notes=_source_note(proposal),
-    )
-    agreement._history_user = by
-    agreement._change_reason = _reason(proposal)
-    agreement.save()
-    for institution, role in parties:
-        AgreementParty.objects.get_or_create(agreement=agreement, institution=institution, defaults={"role": role})
+    try:
+        agreement = create_agreement(
+            by=by, parties=parties, reason=_reason(proposal),
+            title=_title(proposal, parties), kind=AgreementKind.FRAMEWORK, status=AgreementStatus.SIGNED,
+            signed_on=signed_on, signed_precision=precision or AgreementPrecision.DAY,
+            signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(proposal.mode, ""),
+            notes=_source_note(proposal),
+        )
+    except ValidationError as error:
+        raise ReviewError(" ".join(error.messages)) from None
     for person, row in people:
         Signatory.objects.create(agreement=agreement, person=person, institution=person.institution,
                                  title=(row.get("role") or "")[:200], signed_on=signed_on if precision == "day" else None)
