@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accord.records.tableimport import Column, RowForm, TableImport
 from accord.records.tableimport_fields import CountryField, IsoDateField, LabelChoiceField, PartiesField, UnitField
+from accord.activities.services import save_activity
 from accord.activities.models import Activity, ActivityParty, DatePrecision
 from accord.registry.models import Institution
 
@@ -85,7 +86,11 @@ class ActivityImport(TableImport):
                 source_url=values["source_url"],
                 description=values["description"],
             )
-            self.save(activity, by, row)
-            for party in values["parties"] or []:
-                self.save(ActivityParty(activity=activity, institution=party.institution, role=party.role), by, row)
+            parties = values["parties"] or []
+
+            def write_parties(saved, parties=parties):
+                for party in parties:
+                    ActivityParty.objects.create(activity=saved, institution=party.institution, role=party.role)
+
+            self.save(activity, by, row, service=save_activity, write_children=write_parties)
         return len(rows)

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from accord.activities.services import save_activity
 from accord.records.export import ExportMixin
 from accord.activities.filters import ActivityFilter
 from accord.activities.forms import ActivityForm, AgreementFormSet, PartyFormSet, PersonFormSet
@@ -85,14 +86,14 @@ FORMSETS = (
 
 def activity_create(request):
     return edit_record(
-        request, model=Activity, form_class=ActivityForm, template="activities/activity_form.html",
+        request, model=Activity, service=save_activity, form_class=ActivityForm, template="activities/activity_form.html",
         formsets=FORMSETS, list_url=reverse("activities:activity-list"),
     )
 
 
 def activity_update(request, pk):
     return edit_record(
-        request, model=Activity, form_class=ActivityForm, template="activities/activity_form.html",
+        request, model=Activity, service=save_activity, form_class=ActivityForm, template="activities/activity_form.html",
         formsets=FORMSETS, list_url=reverse("activities:activity-list"), pk=pk,
     )
 

@@ -5,7 +5,6 @@ are documented in docs/records-import.md.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -15,7 +14,6 @@ from accord.agreements import isced
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import DatePrecision, Kind, SigningMode, Status
 from accord.agreements.services import problems, save_agreement
-from accord.registry.importers.base import ImportFailed
 from accord.registry.models import Institution
 
 PARTY_ROLES = [(v, l) for v, l in AgreementParty.Role.choices if v != AgreementParty.Role.HOME]
@@ -124,12 +122,5 @@ class AgreementImport(TableImport):
         home = self.home()
         for row in rows:
             parties = [(home, AgreementParty.Role.HOME), *((p.institution, p.role) for p in row.values["partners"])]
-            try:
-                save_agreement(_agreement(row.values), by=by, parties=parties,
-                               reason=f"imported from {self.file_name} line {row.line}")
-            except ValidationError as error:
-                raise ImportFailed([
-                    self.row_error(self.file_name, row.line, "" if key == "__all__" else key, "; ".join(messages))
-                    for key, messages in error.message_dict.items()
-                ]) from None
+            self.save(_agreement(row.values), by, row, service=save_agreement, parties=parties)
         return len(rows)

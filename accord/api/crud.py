@@ -22,6 +22,7 @@ from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.api import errors
 from accord.api.auth import AUTH
 from accord.api.types import MAX_ID, Id, text
+from accord.records.services import save_record
 from accord.registry.models import Institution
 
 PAGE_SIZE = 20
@@ -58,10 +59,15 @@ class Resource:
     change: str = "records.change"
     faculty_scoped: bool = True  # a coordinator's records belong to their faculty
     children: dict[str, tuple[Callable, Callable]] = field(default_factory=dict)  # name -> (check, write)
-    save_update: Callable | None = None  # (instance, expected_version, fields) for versioned records
     check: Callable | None = None  # (user, data) -> more 422 problems, e.g. fields a role may not set
-    # the record's business service, when it has one: (instance, by=, creating=, version=, fields=, children=)
-    service: Callable | None = None
+    # the record's business service: (instance, by=, expected_version=, fields=, write_children=)
+    service: Callable = save_record
+    # a service that needs the children themselves (the agreement's parties): (instance, by=, creating=, ...)
+    write: Callable | None = None
+
+    @property
+    def versioned(self) -> bool:
+        return any(f.name == "version" for f in self.model._meta.concrete_fields)
 
 
 def _query_type(f):
@@ -155,24 +161,18 @@ def write(request, resource: Resource, instance, payload: Schema, *, creating: b
         data["faculty"] = faculty.pk
     if not creating:
         require(user, resource.change, instance)  # still theirs after the change
-    if resource.service is not None:
-        try:
-            resource.service(instance, by=user, creating=creating, version=version, fields=list(data),
-                             children=children)
-        except ValidationError as error:
-            raise errors.from_django(error) from None
-        return resource.queryset().get(pk=instance.pk)
     try:
-        instance.full_clean()
+        if resource.write is not None:
+            resource.write(instance, by=user, creating=creating, version=version, fields=list(data), children=children)
+        else:
+            def write_children(saved):
+                for name, value in children.items():
+                    resource.children[name][1](saved, value)
+
+            resource.service(instance, by=user, expected_version=version, fields=list(data),
+                             write_children=write_children)
     except ValidationError as error:
         raise errors.from_django(error) from None
-    with transaction.atomic():
-        if not creating and resource.save_update is not None:
-            resource.save_update(instance, version, list(data))
-        else:
-            instance.save()
-        for name, value in children.items():
-            resource.children[name][1](instance, value)
     return resource.queryset().get(pk=instance.pk)
 
 
@@ -180,7 +180,7 @@ def router_for(resource: Resource, In: type[Schema], Out: type[Schema]) -> Route
     """GET / (filtered, paginated), GET /{id}, POST /, PUT /{id}, PATCH /{id}."""
     router = Router(tags=[resource.name], auth=AUTH)
     Filters = filter_schema(resource.filterset)
-    versioned = resource.save_update is not None
+    versioned = resource.versioned
     Put = with_version(In) if versioned else In
     Patch = partial_schema(In, version=versioned)
     name = resource.name

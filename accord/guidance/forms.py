@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from accord.records.concurrency import VersionedForm
 from accord.accounts.roles import STAFF, TEACHER
 from accord.agreements import isced
 from accord.agreements.forms import DocumentForm  # noqa: F401  (the same upload form and checks for call and application files)
@@ -21,7 +22,7 @@ def guidance_people():
     return get_user_model().objects.filter(is_active=True, groups__name__in=roles).distinct().order_by("username")
 
 
-class CallForm(forms.ModelForm):
+class CallForm(VersionedForm):
     disciplines = forms.MultipleChoiceField(
         label=_("Disciplines (ISCED-F 2013)"), choices=isced.choices, required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -48,7 +49,7 @@ StepFormSet = inlineformset_factory(
 )
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(VersionedForm):
     discipline = forms.ChoiceField(label=_("Discipline (ISCED-F 2013)"), required=False,
                                    choices=lambda: [("", "—"), *isced.choices()])
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accord.agreements.documents import check_upload
+from accord.records.services import save_record
 from accord.guidance.models import Application, ApplicationFile, ApplicationNote, ApplicationStep, CallDocument, Stage
 
 S = Stage
@@ -76,13 +77,26 @@ def advance(application, to, *, by, note: str = "") -> Application:
         reason = f"stage: {current.stage} → {to}" + (f" — {note}" if note else "")
         current.stage = to
         current.stage_changed = timezone.now()
+        current.version += 1  # an edit opened before the move is refused (records.concurrency)
         current._history_user = by
         current._change_reason = reason[:100]
         current.save()
         if note:
             ApplicationNote.objects.create(application=current, author=by, text=f"[{_label(to)}] {note}")
-    application.stage, application.stage_changed = current.stage, current.stage_changed
+    application.stage, application.stage_changed, application.version = current.stage, current.stage_changed, current.version
     return current
+
+
+def save_call(call, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Create or update a call (its rules: Call.clean — budgets and deadlines in order)."""
+    return save_record(call, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)
+
+
+def save_application(application, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Update an application's fields (its stage moves only through advance())."""
+    return save_record(application, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)
 
 
 @transaction.atomic

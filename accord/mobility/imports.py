@@ -15,6 +15,7 @@ from accord.records.tableimport import Column, RowForm, TableImport
 from accord.records.tableimport_fields import (
     CountryField, InstitutionField, IsoDateField, LabelChoiceField, UnitField,
 )
+from accord.mobility.services import save_mobility, save_person
 from accord.mobility.models import Level, Mobility, Person, Program
 from accord.registry.models import Country, Institution
 
@@ -143,7 +144,8 @@ class MobilityImport(TableImport):
                 if person is None:
                     kind = values["person_kind"] or Person.Kind.STUDENT
                     person = self.save(
-                        Person(name=ref.name, nationality=ref.nationality, kind=kind, faculty=values["faculty"]), by, row
+                        Person(name=ref.name, nationality=ref.nationality, kind=kind, faculty=values["faculty"]), by, row,
+                        service=save_person,
                     )
                     created[key] = person
             self.save(
@@ -162,6 +164,6 @@ class MobilityImport(TableImport):
                     faculty=values["faculty"],
                     notes=values["notes"],
                 ),
-                by, row,
+                by, row, service=save_mobility,
             )
         return len(rows)

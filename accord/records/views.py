@@ -10,8 +10,7 @@ from datetime import datetime
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +19,8 @@ from django_filters.views import FilterView
 
 from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
+from accord.records.concurrency import StaleVersion, VersionedForm, describe_conflict
+from accord.records.services import save_record
 from accord.registry.models import Institution
 
 _TYPES = {"+": "created", "~": "changed", "-": "deleted"}
@@ -37,7 +38,7 @@ class InstitutionIdInput(forms.NumberInput):
         super().__init__({"placeholder": _("partner record id"), **(attrs or {})})
 
 
-class FacultyScopedForm(forms.ModelForm):
+class FacultyScopedForm(VersionedForm):
     """A record form with an owning `faculty`: only faculties are offered, and a coordinator
     cannot choose: their records belong to their own faculty."""
 
@@ -131,10 +132,46 @@ class RecordDetailView(ActionRequiredMixin, DetailView):
         return history(self.object)
 
 
-def edit_record(request, *, model, form_class, template, pk=None, formsets=(), list_url, extra=None):
+def save_edit(request, form, formsets=(), *, service=None):
+    """Save a valid record form and its valid formsets through the record's business `service`
+    (default records.services.save_record) under its version lock.
+
+    Returns (record, None) when saved; (None, conflict) when someone else saved meanwhile (the
+    conflict describes the record as it is now: templates include records/_conflict.html); and
+    (None, None) when the service refused, its messages then added to the form.
+    """
+    record = form.save(commit=False)
+
+    def write_children(saved):
+        form.save_m2m()
+        for formset in formsets:
+            formset.instance = saved
+            formset.save()
+
+    fields = list(form.Meta.fields) if isinstance(form.Meta.fields, (list, tuple)) else None
+    try:
+        (service or save_record)(
+            record, by=request.user, expected_version=form.expected_version() if hasattr(form, "expected_version") else None,
+            fields=[name for name in fields if name in form.fields] if fields is not None else None,
+            write_children=write_children,
+        )
+    except ValidationError as error:
+        for field, texts in error.message_dict.items():
+            for text in texts:
+                form.add_error(field if field in form.fields else None, text)
+        return None, None
+    except StaleVersion as stale:
+        return None, describe_conflict(stale, form.cleaned_data.get("version"))
+    return record, None
+
+
+def edit_record(request, *, model, form_class, template, pk=None, formsets=(), list_url, extra=None, service=None):
     """Create (pk None) or edit a record with its inline formsets, after checking can().
 
-    `formsets` holds (prefix, FormSet class, heading) triples; the record and its rows are saved together.
+    `formsets` holds (prefix, FormSet class, heading) triples; the record and its rows are saved
+    together by `service` (the app's business service; default records.services.save_record), under
+    the record's version lock: an edit opened before someone else's save is refused (409) with what
+    changed meanwhile, and the form keeps what the user typed.
     """
     instance = get_object_or_404(model, pk=pk) if pk is not None else None
     if instance is None:
@@ -144,23 +181,23 @@ def edit_record(request, *, model, form_class, template, pk=None, formsets=(), l
     data = request.POST if request.method == "POST" else None
     form = form_class(data, instance=instance, user=request.user)
     sets = [cls(data, instance=instance or model(), prefix=prefix) for prefix, cls, _heading in formsets]
+    conflict = None
     if data is not None and form.is_valid() and all(s.is_valid() for s in sets):
-        with transaction.atomic():
-            record = form.save()
-            for formset in sets:
-                formset.instance = record
-                formset.save()
-        messages.success(request, _("Saved."))
-        return redirect(record)
+        record, conflict = save_edit(request, form, sets, service=service)
+        if record is not None:
+            messages.success(request, _("Saved."))
+            return redirect(record)
     context = {
         "form": form,
         "formsets": [(heading, s) for (_prefix, _cls, heading), s in zip(formsets, sets)],
         "object": instance,
+        "conflict": conflict,
+        "edit_current_url": request.path if conflict else "",
         "title": _("Edit") if instance else _("New"),
         "cancel_url": instance.get_absolute_url() if instance else list_url,
         **(extra or {}),
     }
-    return render(request, template, context)
+    return render(request, template, context, status=409 if conflict else 200)
 
 
 def delete_record(request, *, model, pk, list_url):

@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
@@ -17,7 +16,7 @@ from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, R
 from accord.agreements.history import agreement_history
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions, save_agreement
-from accord.records.concurrency import StaleVersion
+from accord.records.concurrency import StaleVersion, describe_conflict
 
 
 def forbidden(request):
@@ -176,10 +175,7 @@ def _edit(request, instance=None):
                     else:
                         form.add_error(field if field in form.fields else None, message)
         except StaleVersion as stale:
-            conflict = stale.current
-            last = conflict.history.select_related("history_user").order_by("-history_date").first()
-            conflict.saved_by = last.history_user if last else None
-            conflict.saved_at = timezone.localtime(conflict.updated)
+            conflict = describe_conflict(stale, form.cleaned_data.get("version"))
         else:
             messages.success(request, _("Agreement saved."))
             return redirect(agreement)
@@ -191,6 +187,7 @@ def _edit(request, instance=None):
             **formsets,
             "object": instance,
             "conflict": conflict,
+            "edit_current_url": reverse("agreements:agreement-update", args=[instance.pk]) if conflict else "",
             "title": _("Edit agreement") if instance else _("New agreement"),
         },
         status=409 if conflict else 200,

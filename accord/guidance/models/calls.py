@@ -50,6 +50,7 @@ class Call(models.Model):
     link = models.URLField(_("link"), max_length=500, blank=True)
     followers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="followed_calls", blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords(m2m_fields=[countries, country_groups])
 
     class Meta:

@@ -13,7 +13,7 @@ from accord.guidance import access, services
 from accord.guidance.forms import ApplicationForm, DocumentForm, NoteForm, StageForm
 from accord.guidance.models import Application, ApplicationFile, ApplicationStep, Call
 from accord.guidance.views.common import download, require, require_that, upload_limit
-from accord.records.views import history
+from accord.records.views import history, save_edit
 
 
 class ApplicationListView(ActionRequiredMixin, ListView):
@@ -62,13 +62,16 @@ def application_update(request, pk):
     application = get_object_or_404(Application, pk=pk)
     require_that(access.can_edit(request.user, application))
     form = ApplicationForm(request.POST or None, instance=application)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect(application)
+        saved, conflict = save_edit(request, form, service=services.save_application)
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect(saved)
     return render(request, "guidance/application_form.html",
-                  {"form": form, "call": application.call, "object": application},
-                  status=400 if form.errors else 200)
+                  {"form": form, "call": application.call, "object": application, "conflict": conflict,
+                   "edit_current_url": request.path if conflict else ""},
+                  status=409 if conflict else 400 if form.errors else 200)
 
 
 def application_detail(request, pk):

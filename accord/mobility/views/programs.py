@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from accord.mobility.services import save_program
 from accord.records.export import ExportMixin
 from accord.mobility.filters import ProgramFilter
 from accord.mobility.forms import PartnerFormSet, ProgramForm
@@ -71,7 +72,7 @@ FORMSETS = (("partners", PartnerFormSet, _("Partner institutions")),)
 
 def _edit(request, pk=None):
     return edit_record(
-        request, model=Program, form_class=ProgramForm, template="mobility/program_form.html", formsets=FORMSETS,
+        request, model=Program, service=save_program, form_class=ProgramForm, template="mobility/program_form.html", formsets=FORMSETS,
         list_url=reverse("mobility:program-list"), pk=pk,
     )
 

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.activities.models import Activity, ActivityParty, ActivityPerson
+from accord.activities.models import Activity, ActivityParty
+from accord.activities.services import create_activity
 from accord.activities.models import DatePrecision as ActivityPrecision
 from accord.agreements.models import Agreement, Signatory
 from accord.agreements.services import create_agreement
@@ -145,22 +146,18 @@ def _create_activity(proposal, parties, people, by) -> Activity:
     for key, value in (proposal.payload.get("counts") or {}).items():
         if key in COUNT_FIELDS and isinstance(value, int):
             counts.setdefault(COUNT_FIELDS[key], value)
-    activity = Activity(
-        kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
-        description=_source_note(proposal), start_date=start, date_precision=precision,
-        country=partner_countries[0] if partner_countries else None,
-        source_url=proposal.article.source_url, **counts,
-    )
-    activity._history_user = by
-    activity._change_reason = _reason(proposal)
-    activity.save()
-    for institution, role in parties:
-        ActivityParty.objects.get_or_create(activity=activity, institution=institution,
-                                            role=home_role if role == "home" else partner_role)
-    for person, row in people:
-        ActivityPerson.objects.get_or_create(activity=activity, person=person,
-                                             defaults={"role": (row.get("role") or "")[:200]})
-    return activity
+    try:
+        return create_activity(
+            by=by, reason=_reason(proposal),
+            parties=[(institution, home_role if role == "home" else partner_role) for institution, role in parties],
+            people=[(person, (row.get("role") or "")[:200]) for person, row in people],
+            kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
+            description=_source_note(proposal), start_date=start, date_precision=precision,
+            country=partner_countries[0] if partner_countries else None,
+            source_url=proposal.article.source_url, **counts,
+        )
+    except ValidationError as error:
+        raise ReviewError(" ".join(error.messages)) from None
 
 
 def _close(proposal, status, by, **links) -> Proposal:

@@ -85,6 +85,7 @@ class Institution(models.Model):
     search_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords(excluded_fields=["search_key", "updated_at"])
 
     objects = InstitutionQuerySet.as_manager()
