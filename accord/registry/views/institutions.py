@@ -1,4 +1,3 @@
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django_filters.views import FilterView
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.records.export import ExportMixin
+from accord.records.views import save_edit
 from accord.registry.filters import InstitutionFilter
 from accord.registry.forms import InstitutionForm, NameFormSet
 from accord.registry.models import Institution
@@ -82,16 +82,17 @@ class InstitutionDetailView(ActionRequiredMixin, DetailView):
 def _edit(request, instance=None):
     form = InstitutionForm(request.POST or None, instance=instance)
     names = NameFormSet(request.POST or None, instance=instance or Institution(), prefix="names")
+    conflict = None
     if request.method == "POST" and form.is_valid() and names.is_valid():
-        with transaction.atomic():
-            inst = form.save()
-            names.instance = inst
-            names.save()
-        return redirect(inst)
+        inst, conflict = save_edit(request, form, [names])
+        if inst is not None:
+            return redirect(inst)
     return render(
         request,
         "registry/institution_form.html",
-        {"form": form, "names": names, "object": instance, "title": _("Edit") if instance else _("New partner")},
+        {"form": form, "names": names, "object": instance, "title": _("Edit") if instance else _("New partner"),
+         "conflict": conflict, "edit_current_url": request.path if conflict else ""},
+        status=409 if conflict else 200,
     )
 
 
