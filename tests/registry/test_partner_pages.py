@@ -48,11 +48,11 @@ def test_an_edit_is_recorded_with_who_and_what_changed(client_for, sam):
     inst = Institution.objects.get(name="University of Montpellier")
     client.post(
         reverse("registry:institution-update", args=[inst.pk]),
-        form_data(city="Montpellier Cedex 5", **{"names-TOTAL_FORMS": "0"}),
+        form_data(city="Montpellier Cedex 5", version="1", **{"names-TOTAL_FORMS": "0"}),
     )
     latest = inst.history.order_by("-history_date").first()
     assert latest.history_user == sam
-    assert latest.diff_against(latest.prev_record).changed_fields == ["city"]
+    assert latest.diff_against(latest.prev_record).changed_fields == ["city", "version"]
     assert "Montpellier Cedex 5" in client.get(inst.get_absolute_url()).content.decode()
 
 
