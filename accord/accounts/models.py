@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from accord.accounts.apitokens import ApiToken  # noqa: F401  (Django finds the model here)
+
 
 class Profile(models.Model):
     """What Accord knows of a user beyond Django's User: the faculty a coordinator is scoped to."""
@@ -18,3 +20,4 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"Profile of {self.user}"
+

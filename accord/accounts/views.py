@@ -51,7 +51,7 @@ class ProfileView(TemplateView):
 
     def get_context_data(self, **kwargs):
         from accord.accounts.tokens import TokenForm
-        from accord.api.models import ApiToken
+        from accord.accounts.apitokens import ApiToken
 
         user = self.request.user
         kwargs.setdefault("token_form", TokenForm())

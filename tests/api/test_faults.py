@@ -63,7 +63,7 @@ def filled(migrated, tmp_path_factory):
     """The demo data set, an API token and some history: a database worth backing up."""
     data = copy_database(migrated, tmp_path_factory.mktemp("filled"))
     python(data, "from django.core.management import call_command\ncall_command('demo')\n"  # one process, not two
-                 "from django.contrib.auth.models import User\nfrom accord.api.models import ApiToken\n"
+                 "from django.contrib.auth.models import User\nfrom accord.accounts.apitokens import ApiToken\n"
                  "ApiToken.issue(User.objects.order_by('pk').first(), 'backup test')")
     return data
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.services import NEEDS_HOME_PARTY, NEEDS_SIGNING_DATE, SIGNED_IN_FUTURE
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.services import review
 from accord.records.tableimport import get_import

@@ -11,7 +11,7 @@ from accord.activities.models import Activity
 from accord.activities.views import FORMSETS as ACTIVITY_FORMSETS
 from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, SignatoryFormSet
 from accord.agreements.models import Agreement
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 from accord.guidance.forms import ApplicationForm, CallForm, StepFormSet
 from accord.guidance.models import Call
 from accord.guidance.services import start_application
