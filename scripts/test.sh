@@ -6,6 +6,9 @@ sh scripts/system-packages.sh
 BIN=$(pwd)/.venv/bin
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 
+echo "== Layers (import-linter contract in pyproject.toml) =="
+PYTHONPATH=$(pwd) $BIN/lint-imports
+
 echo "== Test suite on SQLite =="
 unset ACCORD_DATABASE_URL || true
 $BIN/pytest "$@"

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accord.activities.models import Activity
-from accord.insights.filters import ScopeFilterMixin
+from accord.registry.scope import ScopeFilterMixin
 from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, Institution
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.agreements.models import Agreement
 from accord.agreements.models.agreements import Kind, Status
-from accord.insights.filters import ScopeFilterMixin
+from accord.registry.scope import ScopeFilterMixin
 from accord.registry.models import Country, Institution
 
 

@@ -1,7 +1,7 @@
 """Reminder e-mails: a registry of sources, each saying whom to remind of what.
 
 A source is a callable taking `today` and returning Reminder items. Apps add theirs with
-`register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
+`hooks.REMINDERS.register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
 most one e-mail per source per day.
 """
 
@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from accord.lib import hooks
 from accord.agreements.models import Agreement, ReminderSent
 from accord.agreements.models.agreements import ALIVE
 
@@ -26,11 +27,7 @@ class Reminder:
 
 
 Source = Callable[[date], Iterable[Reminder]]
-SOURCES: dict[str, Source] = {}
-
-
-def register(name: str, source: Source) -> None:
-    SOURCES[name] = source
+SOURCES = hooks.REMINDERS
 
 
 def due_for_notice(today: date):
@@ -62,7 +59,7 @@ def expiring_agreements(today: date) -> list[Reminder]:
     return reminders
 
 
-register("agreements", expiring_agreements)
+hooks.REMINDERS.register("agreements", expiring_agreements)
 
 
 def send_reminders(today: date | None = None, *, dry_run: bool = False, write=print) -> int:

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.agreements.reminders import Reminder
+from accord.lib.hooks import Deadline as HookDeadline
 from accord.guidance.models import Application, Call, Consultation
 from accord.guidance.models.applications import CLOSED
 
 REMINDER_DAYS = 14  # `accord remind` mentions deadlines this many days ahead
+DASHBOARD_CALLS = 50  # at most this many closing calls offered to the dashboard
 
 
 @dataclass
@@ -89,3 +91,12 @@ def upcoming_deadlines(today: date) -> list[Reminder]:
         lines = [f"- {d.day.isoformat()} {d.kind}: {d.title} (in {(d.day - today).days} days) — {d.url}" for d in items]
         reminders.append(Reminder(user, subject, lines))
     return reminders
+
+
+def calls_closing(*, today, within_days, scope=None) -> list:
+    """The dashboard's deadlines (the DEADLINES hook): calls whose external deadline falls in the
+    next `within_days` days."""
+    calls = Call.objects.filter(
+        external_deadline__gte=today, external_deadline__lte=today + timedelta(days=within_days)
+    ).order_by("external_deadline", "pk")[:DASHBOARD_CALLS]
+    return [HookDeadline(c.external_deadline, c.title, _("Call closes"), c.get_absolute_url()) for c in calls]

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accord.insights.filters import MobilityScopeFilterMixin
+from accord.registry.scope import MobilityScopeFilterMixin
 from accord.lib.normalize import normalize_name
 from accord.mobility.models import Level, Mobility, Person, Program, academic_year_label
 from accord.registry.models import Country, Institution

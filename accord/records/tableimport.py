@@ -26,16 +26,13 @@ from django.db.models import Model
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from accord.lib import tabular
+from accord.lib import hooks, tabular
 from accord.records.services import save_record
 from accord.registry.importers.base import ImportFailed, RowError
 
-# name -> the TableImport subclass (dotted path, imported on first use: the apps import this module)
-IMPORTS: dict[str, str] = {
-    "agreements": "accord.agreements.imports.AgreementImport",
-    "activities": "accord.activities.imports.ActivityImport",
-    "mobility": "accord.mobility.imports.MobilityImport",
-}
+# name -> the TableImport subclass (dotted path, imported on first use: the apps import this module),
+# registered by each app in its AppConfig.ready()
+IMPORTS = hooks.TABLE_IMPORTS
 
 MAX_ROWS = 5000
 

@@ -1,12 +1,12 @@
 """What other apps know about a partner, gathered for its detail page.
 
 Apps that hold records about institutions (agreements, activities, mobility, programs) register a
-provider in their AppConfig.ready(): `timeline.register("agreements", provider)`. A provider takes an
+provider in their AppConfig.ready(): `hooks.TIMELINE.register("agreements", provider)`. A provider takes an
 Institution and returns TimelineEntry items. The partner's status (prospect, active, dormant) is
 derived from those entries.
 """
 
-from collections.abc import Callable, Iterable
+from accord.lib import hooks
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,11 +24,7 @@ class TimelineEntry:
     alive_until: date | None = None
 
 
-PROVIDERS: dict[str, Callable[..., Iterable[TimelineEntry]]] = {}
-
-
-def register(name: str, provider: Callable[..., Iterable[TimelineEntry]]) -> None:
-    PROVIDERS[name] = provider
+PROVIDERS = hooks.TIMELINE
 
 
 def timeline(institution) -> list[TimelineEntry]:

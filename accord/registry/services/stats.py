@@ -1,14 +1,14 @@
 """Headline figures of the registry, computed with aggregate queries (no loops over rows).
 
 Other apps add their own figures to `accord stats --json` by registering a section in their
-AppConfig.ready(): `stats.register_section("guidance", fn)`, where fn(year=None, group=None)
+AppConfig.ready(): `hooks.STATS_SECTIONS.register("guidance", fn)`, where fn(year=None, group=None)
 returns a JSON-serialisable dict.
 """
 
-from collections.abc import Callable
 
 from django.db.models import Count, Q
 
+from accord.lib import hooks
 from accord.registry.models import CONTINENTS, CountryGroup, Institution, Network, Status
 
 
@@ -58,11 +58,7 @@ def headline(group: CountryGroup | None = None) -> dict:
     }
 
 
-SECTIONS: dict[str, Callable[..., dict]] = {}
-
-
-def register_section(name: str, fn: Callable[..., dict]) -> None:
-    SECTIONS[name] = fn
+SECTIONS = hooks.STATS_SECTIONS
 
 
 def all_figures(*, year: int | None = None, group: CountryGroup | None = None) -> dict:
