@@ -69,7 +69,7 @@ class ActivityDetailView(RecordDetailView):
         activity = self.object
         return history(
             activity,
-            related=(
+            parts=(
                 (ActivityParty.history.filter(activity_id=activity.pk), "party"),
                 (ActivityPerson.history.filter(activity_id=activity.pk), "person"),
                 (ActivityAgreement.history.filter(activity_id=activity.pk), "agreement"),

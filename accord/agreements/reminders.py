@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from accord.lib import hooks
 from accord.agreements.models import Agreement, ReminderSent
@@ -65,7 +66,7 @@ hooks.REMINDERS.register("agreements", expiring_agreements)
 def send_reminders(today: date | None = None, *, dry_run: bool = False, write=print) -> int:
     """Send the day's reminders, each user once per source per day; returns how many were sent
     (or, with dry_run, would be sent: printed through `write`, nothing recorded)."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     sent = 0
     for name, source in SOURCES.items():
         for reminder in source(today):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import ALIVE, Status
 from accord.records.concurrency import save_or_raise
@@ -123,7 +124,7 @@ def save_agreement(agreement, *, by, parties: Iterable, expected_version: int | 
     creating = agreement.pk is None
     agreement._history_user = by
     if reason:
-        agreement._change_reason = reason[:100]
+        agreement._change_reason = reason[:CHANGE_REASON_LENGTH]
     with transaction.atomic():
         if creating:
             agreement.save()
@@ -176,7 +177,7 @@ def _move(agreement, to, *, by, note, expected=None, **changes) -> Agreement:
             setattr(current, field, value)
         current.version += 1
         current._history_user = by
-        current._change_reason = reason[:100]
+        current._change_reason = reason[:CHANGE_REASON_LENGTH]
         current.save()
         current.refresh_from_db()
     for field in ("status", "version", "updated", *changes):
@@ -293,7 +294,7 @@ def _extend_in_place(agreement, until: date) -> None:
         current.status = S.ACTIVE
         current.version += 1
         current._history_user = None
-        current._change_reason = f"renewed automatically: valid until {old} → {until}"[:100]
+        current._change_reason = f"renewed automatically: valid until {old} → {until}"[:CHANGE_REASON_LENGTH]
         current.save()
 
 

@@ -50,7 +50,7 @@ def next_steps(user):
 
 def deadlines_for(user, today: date | None = None, *, within: int | None = None) -> list[Deadline]:
     """The user's dated items from today on (up to `within` days ahead when given), soonest first."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     last = today + timedelta(days=within) if within is not None else None
     items = []
     for call in followed_calls(user, today):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.agreements.documents import check_upload
 from accord.records.services import save_record
 from accord.guidance.models import Application, ApplicationFile, ApplicationNote, ApplicationStep, CallDocument, Stage
@@ -79,7 +80,7 @@ def advance(application, to, *, by, note: str = "") -> Application:
         current.stage_changed = timezone.now()
         current.version += 1  # an edit opened before the move is refused (records.concurrency)
         current._history_user = by
-        current._change_reason = reason[:100]
+        current._change_reason = reason[:CHANGE_REASON_LENGTH]
         current.save()
         if note:
             ApplicationNote.objects.create(application=current, author=by, text=f"[{_label(to)}] {note}")
@@ -128,7 +129,7 @@ def add_note(application, text: str, *, by) -> ApplicationNote:
 
 def mark_step(step: ApplicationStep, *, done: bool, by, today: date | None = None) -> ApplicationStep:
     step.done = done
-    step.done_on = (today or date.today()) if done else None
+    step.done_on = (today or timezone.localdate()) if done else None
     step._history_user = by
     step.save()
     return step

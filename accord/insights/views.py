@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
@@ -123,7 +122,3 @@ def report_download(request, fmt):
     response = HttpResponse(body, content_type=FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="accord-report-{stamp}.{fmt}"'
     return response
-
-
-def report_url(fmt, query):
-    return f"{reverse('insights:report', args=[fmt])}?{query}"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.newsroom.forms import MergeForm, PasteForm, ProposalEditForm, UploadForm
@@ -38,7 +39,7 @@ def text_segments(text: str, proposals) -> list[dict]:
 class ArticleListView(ActionRequiredMixin, ListView):
     action = "newsroom.view"
     template_name = "newsroom/article_list.html"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         queryset = Article.objects.annotate(

@@ -7,8 +7,7 @@ from django.utils.text import slugify
 
 from accord.accounts.roles import can
 from accord.lib import tabular
-
-EXPORT_CHUNK = 2000  # rows read from the database at a time
+from accord.lib.limits import READ_CHUNK
 
 
 class ExportMixin:
@@ -35,7 +34,7 @@ class ExportMixin:
             for name in filterset.form.fields
         } if filterset.is_valid() else {}
         header = [str(title) for title, _ in self.export_columns]
-        rows = ([getter(obj) for _, getter in self.export_columns] for obj in queryset.iterator(chunk_size=EXPORT_CHUNK))
+        rows = ([getter(obj) for _, getter in self.export_columns] for obj in queryset.iterator(chunk_size=READ_CHUNK))
         body = tabular.export(fmt, str(self.export_title), filters, header, rows)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response = HttpResponse(body, content_type=tabular.FORMATS[fmt])

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.records.concurrency import save_or_raise
 
 
@@ -36,7 +37,7 @@ def save_record(instance, *, by, expected_version: int | None = None, fields: li
         raise ValidationError(errors)
     instance._history_user = by
     if reason:
-        instance._change_reason = reason[:100]
+        instance._change_reason = reason[:CHANGE_REASON_LENGTH]
     with transaction.atomic():
         if instance.pk is None or not hasattr(instance, "version"):
             instance.save()

@@ -5,9 +5,6 @@ Every check goes through accounts.roles.can(): "records.view" to read, "records.
 (coordinators: their faculty's records), "records.delete" to delete.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
 from accord.records.concurrency import StaleVersion, VersionedForm, describe_conflict
+from accord.records.history import history  # noqa: F401  (the record apps import it from here)
 from accord.records.services import save_record
 from accord.registry.models import Institution
-
-_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
-
 
 def require(user, action, obj=None):
     if not can(user, action, obj):
@@ -54,53 +50,11 @@ class FacultyScopedForm(VersionedForm):
                 self.initial["faculty"] = getattr(faculty_of(user), "pk", None)
 
 
-@dataclass
-class Entry:
-    when: datetime
-    who: str
-    what: str
-    changes: list[str]
-    reason: str
-
-
-def history(obj, *, related=(), hidden=(), limit=100) -> list[Entry]:
-    """The audit trail of a record and of its child rows, newest first.
-
-    `related` holds (historical manager filtered to this record, label) pairs; `hidden` names
-    fields whose values must not be shown (contact data).
-    """
-
-    def who(r):
-        return r.history_user.get_username() if r.history_user else "system"
-
-    def changes(r):
-        previous = r.prev_record
-        if previous is None:
-            return []
-        delta = r.diff_against(previous)
-        return [
-            f"{c.field}: …" if c.field in hidden else f"{c.field}: {c.old!r} → {c.new!r}" for c in delta.changes
-        ]
-
-    entries = [
-        Entry(r.history_date, who(r), f"record {_TYPES[r.history_type]}", changes(r), r.history_change_reason or "")
-        for r in obj.history.select_related("history_user").order_by("-history_date")[:limit]
-    ]
-    for rows, label in related:
-        for r in rows.select_related("history_user").order_by("-history_date")[:limit]:
-            entries.append(
-                Entry(r.history_date, who(r), f"{label} {r.instance} {_TYPES[r.history_type]}", [],
-                      r.history_change_reason or "")
-            )
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries[:limit]
-
-
 class RecordListView(ActionRequiredMixin, FilterView):
     """A filtered, paginated list; an htmx request aimed at #results gets the results alone."""
 
     action = "records.view"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     results_template = ""
 
     def get_template_names(self):

@@ -6,9 +6,12 @@ Institution and returns TimelineEntry items. The partner's status (prospect, act
 derived from those entries.
 """
 
-from accord.lib import hooks
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.utils import timezone
+
+from accord.lib import hooks
 
 DORMANT_AFTER_YEARS = 3
 
@@ -36,7 +39,7 @@ def partner_status(entries: list[TimelineEntry], *, today: date | None = None, y
     """prospect: nothing recorded yet; active: something alive within `years`; dormant: otherwise."""
     if not entries:
         return "prospect"
-    today = today or date.today()
+    today = today or timezone.localdate()
     horizon = today - timedelta(days=365 * years)
     for entry in entries:
         last = entry.alive_until or entry.when

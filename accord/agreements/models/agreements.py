@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accord.agreements import isced
@@ -139,14 +140,10 @@ class Agreement(models.Model):
             return f"{self.signed_on:%Y-%m}"
         return self.signed_on.isoformat()
 
-    @property
-    def is_alive(self) -> bool:
-        return self.status in ALIVE
-
     def days_left(self, today: date | None = None) -> int | None:
         if self.valid_until is None:
             return None
-        return (self.valid_until - (today or date.today())).days
+        return (self.valid_until - (today or timezone.localdate())).days
 
     def subject_area_labels(self) -> list[str]:
         return [isced.label(code) for code in self.subject_areas]

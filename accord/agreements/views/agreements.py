@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.accounts.views import ActionRequiredMixin
 from accord.records.export import ExportMixin
@@ -17,10 +18,6 @@ from accord.agreements.history import agreement_history
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions, save_agreement
 from accord.records.concurrency import StaleVersion, describe_conflict
-
-
-def forbidden(request):
-    return render(request, "403.html", status=403)
 
 
 def _partners(agreement) -> str:
@@ -51,7 +48,7 @@ class AgreementListView(ActionRequiredMixin, ExportMixin, FilterView):
         (_lazy("Notes"), lambda a: a.notes),
     ]
     filterset_class = AgreementFilter
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     template_name = "agreements/agreement_list.html"
 
     def get_queryset(self):
@@ -196,23 +193,23 @@ def _edit(request, instance=None):
 
 def agreement_create(request):
     if not can(request.user, "records.add"):
-        return forbidden(request)
+        raise PermissionDenied
     if role_of(request.user) == COORDINATOR and faculty_of(request.user) is None:
-        return forbidden(request)
+        raise PermissionDenied
     return _edit(request)
 
 
 def agreement_update(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        raise PermissionDenied
     return _edit(request, agreement)
 
 
 def agreement_delete(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.delete", agreement):
-        return forbidden(request)
+        raise PermissionDenied
     if request.method == "POST":
         agreement._history_user = request.user
         agreement.delete()

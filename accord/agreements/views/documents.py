@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -10,13 +10,12 @@ from accord.accounts.roles import can
 from accord.agreements.documents import attach
 from accord.agreements.forms import DocumentForm
 from accord.agreements.models import Agreement, Document
-from accord.agreements.views.agreements import forbidden
 
 
 def document_upload(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        raise PermissionDenied
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -33,7 +32,7 @@ def document_upload(request, pk):
 
 def document_download(request, pk):
     if not can(request.user, "records.view"):
-        return forbidden(request)
+        raise PermissionDenied
     document = get_object_or_404(Document, pk=pk)
     try:
         handle = document.file.open("rb")

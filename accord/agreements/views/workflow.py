@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -8,14 +9,13 @@ from accord.accounts.roles import can
 from accord.agreements.forms import RenewForm
 from accord.agreements.models import Agreement
 from accord.agreements.services import TransitionNotAllowed, renew, transition
-from accord.agreements.views.agreements import forbidden
 
 
 @require_POST
 def agreement_transition(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        raise PermissionDenied
     to = request.POST.get("to", "")
     try:
         transition(agreement, to, by=request.user, note=request.POST.get("note", "")[:80],
@@ -31,7 +31,7 @@ def agreement_transition(request, pk):
 def agreement_renew(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        raise PermissionDenied
     form = RenewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a valid end date for the renewal."))

@@ -63,10 +63,6 @@ class Application(models.Model):
     def discipline_label(self) -> str:
         return isced.label(self.discipline) if self.discipline else ""
 
-    @property
-    def is_closed(self) -> bool:
-        return self.stage in CLOSED
-
     def next_step(self):
         return self.steps.filter(done=False).order_by("order", "pk").first()
 

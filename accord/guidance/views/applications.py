@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.guidance import access, services
@@ -21,7 +22,7 @@ class ApplicationListView(ActionRequiredMixin, ListView):
 
     action = "guidance.browse"
     template_name = "guidance/application_list.html"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     scope = "mine"
     SCOPES = {
         "mine": (gettext_lazy("My applications"), lambda qs, user: qs.filter(applicant=user)),
@@ -93,7 +94,7 @@ def application_detail(request, pk):
         "note_form": NoteForm(),
         "file_form": DocumentForm(),
         "max_mb": upload_limit(),
-        "history": history(application, related=(
+        "history": history(application, parts=(
             (ApplicationStep.history.filter(application_id=application.pk), "step"),
             (ApplicationFile.history.filter(application_id=application.pk), "file"),
         )),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.guidance import services
@@ -21,7 +22,7 @@ from accord.records.views import save_edit
 class CallListView(ActionRequiredMixin, FilterView):
     action = "guidance.browse"
     filterset_class = CallFilter
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     template_name = "guidance/call_list.html"
 
     def get_queryset(self):

@@ -64,7 +64,7 @@ class ProgramDetailView(RecordDetailView):
 
     def get_history(self):
         partners = ProgramPartner.history.filter(program_id=self.object.pk)
-        return history(self.object, related=((partners, "partner"),))
+        return history(self.object, parts=((partners, "partner"),))
 
 
 FORMSETS = (("partners", PartnerFormSet, _("Partner institutions")),)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.activities.models import Activity, ActivityParty
 from accord.activities.services import create_activity
 from accord.activities.models import DatePrecision as ActivityPrecision
@@ -99,7 +100,7 @@ def _person(row: dict, institutions: dict[str, Institution], by) -> Person:
 
 
 def _reason(proposal) -> str:
-    return f"from newsroom article {proposal.article_id}, proposal {proposal.pk}"[:100]
+    return f"from newsroom article {proposal.article_id}, proposal {proposal.pk}"[:CHANGE_REASON_LENGTH]
 
 
 def _title(proposal, parties: list[tuple[Institution, str]]) -> str:

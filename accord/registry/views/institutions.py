@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -5,14 +6,15 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.records.export import ExportMixin
+from accord.records.history import history
 from accord.records.views import save_edit
 from accord.registry.filters import InstitutionFilter
 from accord.registry.forms import InstitutionForm, NameFormSet
-from accord.registry.models import Institution
-from accord.registry.services.history import institution_history
+from accord.registry.models import ExternalId, Institution, InstitutionName, NetworkMembership
 from accord.registry.timeline import partner_status, timeline
 
 
@@ -34,7 +36,7 @@ class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
         (_lazy("Status"), lambda i: i.get_status_display()),
     ]
     filterset_class = InstitutionFilter
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     template_name = "registry/institution_list.html"
 
     def get_queryset(self):
@@ -72,7 +74,10 @@ class InstitutionDetailView(ActionRequiredMixin, DetailView):
             memberships=inst.memberships.select_related("network"),
             units=inst.units.order_by("name"),
             predecessors=inst.predecessors.order_by("name"),
-            history=institution_history(inst),
+            history=history(inst, parts=[
+                (model.history.filter(institution_id=inst.pk), label)
+                for model, label in ((InstitutionName, "name"), (ExternalId, "identifier"), (NetworkMembership, "membership"))
+            ]),
             can_change=can(self.request.user, "registry.change", inst),
             can_merge=can(self.request.user, "registry.merge"),
             **kwargs,
@@ -98,14 +103,14 @@ def _edit(request, instance=None):
 
 def institution_create(request):
     if not can(request.user, "registry.add"):
-        return render(request, "403.html", status=403)
+        raise PermissionDenied
     return _edit(request)
 
 
 def institution_update(request, pk):
     inst = get_object_or_404(Institution, pk=pk)
     if not can(request.user, "registry.change", inst):
-        return render(request, "403.html", status=403)
+        raise PermissionDenied
     return _edit(request, inst)
 
 
