@@ -3,7 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accord.agreements import isced
-from accord.agreements.documents import check_upload
+from accord.records.files import check_upload
 from accord.agreements.models import Agreement, AgreementParty, Quota, Signatory
 from accord.records.concurrency import VersionedForm
 from accord.registry.models import Institution

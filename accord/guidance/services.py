@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accord.lib.limits import CHANGE_REASON_LENGTH
-from accord.agreements.documents import check_upload
+from accord.records.files import check_upload, store
 from accord.records.services import save_record
 from accord.guidance.models import Application, ApplicationFile, ApplicationNote, ApplicationStep, CallDocument, Stage
 
@@ -139,7 +139,7 @@ def _store(model, upload, *, by, description="", **owner):
     content_type = check_upload(upload)
     record = model(original_name=upload.name[:255], content_type=content_type, size=upload.size,
                    description=description, uploaded_by=by, **owner)
-    record.file.save(upload.name, upload, save=False)
+    store(record, upload, content_type)
     record._history_user = by
     record.save()
     return record

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accord.accounts.roles import can
+from accord.records.files import check_size, max_mb
 from accord.records.tableimport import describe, get_import
 from accord.lib import tabular
 from accord.registry.importers.base import ImportFailed
@@ -35,10 +36,6 @@ def upload_dir() -> Path:
     return folder
 
 
-def max_bytes() -> int:
-    return int(getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)) * 1024 * 1024
-
-
 class UploadForm(forms.Form):
     file = forms.FileField(label=_lazy("CSV or XLSX file"))
 
@@ -48,10 +45,7 @@ class UploadForm(forms.Form):
             self.format = tabular.format_of(upload.name)
         except tabular.TableError as exc:
             raise forms.ValidationError(str(exc)) from None
-        if upload.size > max_bytes():
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)s MB.") % {"mb": getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)}
-            )
+        check_size(upload)
         return upload
 
 
@@ -112,7 +106,7 @@ def upload(request, kind):
     return render(
         request, "records/import_upload.html",
         {"form": form, "importer": importer, "list_url": reverse(importer.list_url_name),
-         "max_mb": getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)},
+         "max_mb": max_mb()},
         status=400 if form.errors else 200,
     )
 
