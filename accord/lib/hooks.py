@@ -34,8 +34,9 @@ DEADLINES = Hook("dashboard deadlines", "fn(*, today, within_days, scope) -> lis
 REMINDERS = Hook("reminders", "fn(today) -> Iterable[Reminder]: what `accord remind` e-mails")
 TABLE_IMPORTS = Hook("table imports", "dotted path of a records.tableimport.TableImport subclass")
 SCOPE_FILTER = Hook("scope filter", "fn(filterset, queryset, values: dict) -> queryset: a list narrowed to a figure")
+REGISTRY_IMPORTERS = Hook("registry importers", "an Importer subclass: `accord import <name> FILE`")
 
-ALL = [TIMELINE, STATS_SECTIONS, DEADLINES, REMINDERS, TABLE_IMPORTS, SCOPE_FILTER]
+ALL = [TIMELINE, STATS_SECTIONS, DEADLINES, REMINDERS, TABLE_IMPORTS, SCOPE_FILTER, REGISTRY_IMPORTERS]
 
 
 def call_all(hook: Hook, *args, **kwargs) -> dict:
