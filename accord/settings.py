@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "accord.accounts",
+    "accord.notifications",
     "accord.registry",
     "accord.records",
     "accord.mobility",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "accord.insights",
     "accord.guidance",
     "accord.api",
+    "accord.search",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accord.accounts.context_processors.roles",
+                "accord.notifications.context_processors.unread",
             ],
         },
     },

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accord.guidance import notices
 from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.records.files import check_upload, store
 from accord.records.services import save_record
@@ -75,6 +76,7 @@ def advance(application, to, *, by, note: str = "") -> Application:
                     "allowed": ", ".join(_label(s) for s in TRANSITIONS[current.stage]) or _("none"),
                 }
             )
+        old = current.stage
         reason = f"stage: {current.stage} → {to}" + (f" — {note}" if note else "")
         current.stage = to
         current.stage_changed = timezone.now()
@@ -84,6 +86,7 @@ def advance(application, to, *, by, note: str = "") -> Application:
         current.save()
         if note:
             ApplicationNote.objects.create(application=current, author=by, text=f"[{_label(to)}] {note}")
+        notices.stage_changed(current, old, to, by=by)
     application.stage, application.stage_changed, application.version = current.stage, current.stage_changed, current.version
     return current
 
@@ -117,6 +120,7 @@ def start_application(*, applicant, call, by=None, partners=(), researchers=(), 
         for step in call.steps.order_by("order", "pk")
     )
     call.followers.add(applicant)
+    notices.mentor_assigned(application, by=by or applicant)
     return application
 
 
@@ -124,6 +128,7 @@ def add_note(application, text: str, *, by) -> ApplicationNote:
     note = ApplicationNote(application=application, author=by, text=text.strip())
     note._history_user = by
     note.save()
+    notices.note_added(note, by=by)
     return note
 
 

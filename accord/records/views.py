@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from accord.lib.limits import PAGE_SIZE
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
+from accord.lib.limits import PAGE_SIZE
 from accord.records.concurrency import StaleVersion, VersionedForm, describe_conflict
 from accord.records.history import history  # noqa: F401  (the record apps import it from here)
 from accord.records.services import save_record
@@ -24,7 +25,7 @@ from accord.registry.models import Institution
 
 def require(user, action, obj=None):
     if not can(user, action, obj):
-        raise PermissionDenied(f"Your role may not do {action}.")
+        raise PermissionDenied(refusal(user, action, obj))
 
 
 class InstitutionIdInput(forms.NumberInput):

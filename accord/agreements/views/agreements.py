@@ -9,6 +9,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accord.lib.limits import PAGE_SIZE
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.accounts.views import ActionRequiredMixin
 from accord.records.export import ExportMixin
@@ -202,14 +203,14 @@ def agreement_create(request):
 def agreement_update(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        raise PermissionDenied
+        raise PermissionDenied(refusal(request.user, "records.change", agreement))
     return _edit(request, agreement)
 
 
 def agreement_delete(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.delete", agreement):
-        raise PermissionDenied
+        raise PermissionDenied(refusal(request.user, "records.delete", agreement))
     if request.method == "POST":
         agreement._history_user = request.user
         agreement.delete()

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from accord.accounts.refusals import refusal
 from accord.records.files import download, max_mb
 from accord.accounts.roles import can
 from accord.agreements.documents import attach
@@ -14,7 +15,7 @@ from accord.agreements.models import Agreement, Document
 def document_upload(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        raise PermissionDenied
+        raise PermissionDenied(refusal(request.user, "records.change", agreement))
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,7 +10,7 @@ from django.views.generic import ListView
 from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
-from accord.guidance import access, services
+from accord.guidance import access, notices, services
 from accord.guidance.forms import ApplicationForm, DocumentForm, NoteForm, StageForm
 from accord.guidance.models import Application, ApplicationFile, ApplicationStep, Call
 from accord.guidance.views.common import download, require, require_that, upload_limit
@@ -67,6 +67,7 @@ def application_update(request, pk):
     if request.method == "POST" and form.is_valid():
         saved, conflict = save_edit(request, form, service=services.save_application)
         if saved is not None:
+            notices.mentor_assigned(saved, by=request.user)  # told once per mentor: only a new one hears
             messages.success(request, _("Saved."))
             return redirect(saved)
     return render(request, "guidance/application_form.html",

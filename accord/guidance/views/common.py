@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
 from accord.records.files import download  # noqa: F401  (the guidance views import it from here)
 from accord.records.files import max_mb as upload_limit  # noqa: F401
@@ -8,7 +9,7 @@ from accord.records.files import max_mb as upload_limit  # noqa: F401
 
 def require(user, action, obj=None):
     if not can(user, action, obj):
-        raise PermissionDenied(f"Your role may not do {action}.")
+        raise PermissionDenied(refusal(user, action))
 
 
 def require_that(allowed: bool):

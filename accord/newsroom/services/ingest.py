@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
 from accord.newsroom.pipeline.clean import clean_text
@@ -82,6 +83,7 @@ def ingest_article(text: str, *, title: str = "", url: str = "", published: date
         article.save()
         for proposal in doc.proposals:
             Proposal.objects.create(**proposal_fields(article, proposal))
+    notices.proposals_ready(article, by=by)
     return IngestResult(article, True)
 
 

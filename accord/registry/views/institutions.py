@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from accord.lib.limits import PAGE_SIZE
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
+from accord.lib.limits import PAGE_SIZE
 from accord.records.export import ExportMixin
 from accord.records.history import history
 from accord.records.views import save_edit
@@ -110,7 +111,7 @@ def institution_create(request):
 def institution_update(request, pk):
     inst = get_object_or_404(Institution, pk=pk)
     if not can(request.user, "registry.change", inst):
-        raise PermissionDenied
+        raise PermissionDenied(refusal(request.user, "registry.change", inst))
     return _edit(request, inst)
 
 
