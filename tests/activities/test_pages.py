@@ -152,4 +152,4 @@ def test_an_activity_links_the_agreement_it_produced_and_shows_it(client_for, sa
     assert list(activity.agreements.all()) == [agreement]
     assert list(agreement.activities.all()) == [activity]
     page = client.get(activity.get_absolute_url()).content.decode()
-    assert "Student joint-training agreement with BMSTU" in page and "agreement Student joint-training" in page
+    assert "Student joint-training agreement with BMSTU" in page and "agreement added: Student joint-training" in page

@@ -43,7 +43,7 @@ def test_the_history_hides_changed_contact_values_from_those_who_may_not_see_the
     assert "new@montargis.example" in client_for(sam).get(mayor.get_absolute_url()).content.decode()
     page = client_for(victor).get(mayor.get_absolute_url()).content.decode()
     assert "new@montargis.example" not in page and EMAIL not in page
-    assert "email: …" in page
+    assert "Email: … → …" in page
 
 
 @pytest.mark.django_db
