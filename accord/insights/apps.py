@@ -11,10 +11,8 @@ class InsightsConfig(AppConfig):
         from accord.insights import signals  # noqa: F401  (keeps PartnerYear current)
         from accord.insights.filters import apply_scope
         from accord.insights.services import deadlines
-        from accord.insights.services.stats import section
         from accord.lib import hooks
 
-        hooks.STATS_SECTIONS.register("insights", section)
         hooks.DEADLINES.register("agreements", deadlines.agreement_expiries)
         hooks.SCOPE_FILTER.register("insights", apply_scope)
         post_migrate.connect(build_rollup, sender=self)
