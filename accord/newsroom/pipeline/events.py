@@ -33,7 +33,8 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "joint_institution_established": [
         (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
          r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
-         r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of)\b",
+         r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of|"
+         r"(?:cent(?:re|er)|institute|lab(?:oratory)?|school|college|campus|classroom)(?: \([^)]{1,12}\))? opening)\b",
          r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
          r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
     ],
@@ -64,6 +65,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
     ],
 }
+# A meeting named with capitals ("the Baltic-Nordic Policy Dialogue Meeting") is a forum; a board's or a
+# council's meeting is not. Searched in the sentence as written.
+NAMED_MEETING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){2,6}Meeting\b")
+GOVERNING_MEETING = re.compile(r"\b(?:Board|Council|Senate|Committee|General|Staff|Faculty|Cabinet)\s+Meeting\b")
 # Sentences that add parties to an event the article reports elsewhere, but never report one alone.
 SUPPORT = {
     "forum_or_conference": re.compile(
@@ -81,6 +86,8 @@ INTENT_WORDS = {
     "upcoming", "next", "possible", "intention", "hoping", "want", "wants", "wanted", "eager", "ready", "prospects",
     "expecting", "aiming", "intending", "seeking", "considering",
 }
+# "a welcome event / reception for the new students" reports what happened; only a verb "welcome" hopes.
+WELCOMING = {"welcome"}
 BACKGROUND = re.compile(
     r"\b(?:so far|to date|in total|over the years|in recent years|has established (?:partnerships|cooperative "
     r"relations|relations) with \d+|with more than \d+|\d+ (?:universities|institutions) in \d+ countries)\b"
@@ -150,7 +157,7 @@ def is_asserted(sentence, start: int) -> bool:
         for child in node.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
                 return False
-            if child.dep_ == "amod" and child.lower_ in INTENT_WORDS:
+            if child.dep_ in ("amod", "compound") and child.lower_ in INTENT_WORDS - WELCOMING:
                 return False
         if node.dep_ == "xcomp" or (node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)):
             if node.head.lower_ in INTENT_WORDS:
@@ -160,7 +167,8 @@ def is_asserted(sentence, start: int) -> bool:
 
 def detect(sentence) -> list[tuple[str, str, int]]:
     """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence: the
-    first asserted candidate of each type."""
+    first asserted candidate of each type. A delegation attending a forum reports the forum only (the
+    guide: attending a forum abroad is no separate visit)."""
     out, done = [], set()
     for event_type, m in candidates(sentence):
         if event_type in done:
@@ -169,6 +177,8 @@ def detect(sentence) -> list[tuple[str, str, int]]:
             continue
         done.add(event_type)
         out.append((event_type, sentence.text[m.start():m.end()], m.start()))
+    if "forum_or_conference" in done:
+        out = [found for found in out if found[0] != "visit_inbound"]
     return out
 
 
@@ -197,6 +207,10 @@ def candidates(sentence):
                         re.match(r"\s+(?:professor|scholar|student|fellow|researcher)", lower[m.end():]):
                     continue
                 yield event_type, m
+    meeting = NAMED_MEETING.search(sentence.text)
+    if meeting and not GOVERNING_MEETING.search(meeting.group(0)) and \
+            (sentence.is_title or _COMPILED["forum_or_conference"][0][1].search(lower)):
+        yield "forum_or_conference", meeting
 
 
 def events(doc):
