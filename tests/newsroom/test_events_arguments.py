@@ -211,3 +211,19 @@ def test_a_headline_gives_its_full_date_when_the_body_dates_nothing(registry):
     doc = run_until("dates", text, title=title, published=date(2016, 1, 5))
     event = next(e for e in doc.events if e.type == "joint_institution_established")
     assert event.date.iso() == "2015-09-21"
+
+
+def test_the_institution_an_opening_founds_is_not_one_of_its_parties(registry):
+    text = ("Northbridge University and Lakeside Institute of Technology celebrated the inauguration of the "
+            "Joint Ocean Research Centre in Qingdao.")
+    doc = run_until("merge", text)
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert {doc.entities[i].registry_id for i in event.entities} == {registry["northbridge"].pk, registry["lakeside"].pk}
+    assert not any("Centre" in doc.entities[i].name for i in event.entities)
+
+
+def test_a_university_right_after_an_unveiling_stays_a_party(registry):
+    text = "At the joint lab, Northbridge University unveiled Sunridge University of Science and Arts as a partner."
+    doc = run_until("events", text)
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert any(doc.entities[i].name.startswith("Sunridge University") for i in event.entities)

@@ -31,7 +31,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
     ],
     "joint_institution_established": [
-        (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
+        (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es|e|ing)?|opening ceremony|officially opened|co-established|"
          r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
          r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of|"
          r"(?:cent(?:re|er)|institute|lab(?:oratory)?|school|college|campus|classroom)(?: \([^)]{1,12}\))? opening)\b",
@@ -213,6 +213,29 @@ def candidates(sentence):
         yield "forum_or_conference", meeting
 
 
+# What an opening founds is named as a school, lab, centre or institute, never as a university.
+FOUNDED_NAME = re.compile(r"^(?!.*\bUniversit).*\b(?:Institute|Cent(?:re|er)|Lab(?:oratory)?|School|College|Campus|"
+                          r"Classroom|Academy|Hub)\b")
+
+
+def _founded(doc, sentence, start: int, end: int) -> set[int]:
+    """The institution an opening founds ("the inauguration of the X Institute", "X Centre Opening"): a
+    name the registry does not hold, right after or right before the trigger. It is the new
+    institution, not a party (the guide lists its founders)."""
+    out = set()
+    for m in doc.mentions:
+        if m.sentence != sentence.index or m.entity is None or doc.entities[m.entity].registry_id or \
+                not FOUNDED_NAME.search(doc.entities[m.entity].name):
+            continue
+        begin, finish = m.start - sentence.start, m.end - sentence.start
+        between = sentence.text[end:begin] if begin >= end else sentence.text[finish:start] if finish <= start else None
+        if begin < end and finish > start:  # "… Research Centre Opening": the trigger ends the name
+            out.add(m.entity)
+        elif between is not None and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:\([^)]{1,12}\)\s*)?", between):
+            out.add(m.entity)
+    return out
+
+
 def events(doc):
     """Adds events (one per trigger sentence and type, before merging)"""
     parse_hedged(doc)
@@ -220,7 +243,10 @@ def events(doc):
     for sentence in doc.sentences:
         for event_type, trigger, offset in detect(sentence):
             ids = sorted({m.entity for m in doc.mentions if m.sentence == sentence.index})
-            found.append(Event(type=event_type, sentence=sentence.index, trigger=trigger, trigger_offset=offset, entities=ids,
+            founded = _founded(doc, sentence, offset, offset + len(trigger)) \
+                if event_type == "joint_institution_established" else set()
+            found.append(Event(type=event_type, sentence=sentence.index, trigger=trigger, trigger_offset=offset,
+                               entities=[i for i in ids if i not in founded], founded=founded,
                                sentences=[sentence.index], strong=not sentence.is_title))
         if sentence.is_title:
             continue

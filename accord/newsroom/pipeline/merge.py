@@ -61,6 +61,7 @@ def merge(doc):
             if not event.support:
                 merged.append(event)
             continue
+        target.founded |= event.founded
         for entity in event.entities:
             if entity not in target.entities:
                 target.entities.append(entity)
@@ -82,6 +83,7 @@ def merge(doc):
             target.sentence, target.trigger, target.strong = event.sentence, event.trigger, True
     kept = []
     for event in merged:
+        event.entities = [i for i in event.entities if i not in event.founded]
         partners = [i for i in event.entities if event.roles.get(i) != "home"]
         if not partners and not (event.type in HOME_ONLY_TYPES and event.entities and event.strong):
             continue
