@@ -43,12 +43,14 @@ def _distinctive(key) -> set[str]:
 def registry_match(name: str, lookup):
     """The registry entry `name` denotes, or None: exact and word-order matches, or a similar name
     holding every distinctive word of `name` (Hohai University -> Hohai University Changzhou)."""
+    from accord.registry.services.lookup import SHORT_FORMS
+
     key = name_key(name)
     mine = _distinctive(key)
     if not mine:
         return None
     for match in lookup(name):
-        if match.score >= ACCEPT_SCORE and match.how not in ("initials", "acronym"):
+        if match.score >= ACCEPT_SCORE and match.how not in SHORT_FORMS:
             return match
         if match.score >= FUZZY_SCORE and match.how == "similar name" and mine - COMMON and \
                 mine <= _distinctive(name_key(match.name)):

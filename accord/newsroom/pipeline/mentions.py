@@ -345,9 +345,9 @@ def _before_next_org(text: str, start: int, end: int) -> int:
 
 
 def _initials_lookup(acronym: str) -> list[int]:
-    from accord.registry.services.lookup import lookup
+    from accord.registry.services.lookup import SHORT_FORMS, lookup
 
-    return [m.id for m in lookup(acronym, limit=3) if m.how in ("initials", "acronym") and m.score >= 85]
+    return [m.id for m in lookup(acronym, limit=3) if m.how in SHORT_FORMS and m.score >= 85]
 
 
 def _after_lowercase(text: str, start: int, end: int) -> int:
