@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accord.insights",
     "accord.guidance",
     "accord.api",
+    "accord.operations",
 ]
 
 MIDDLEWARE = [

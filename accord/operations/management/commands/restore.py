@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.api.backup import BackupError, restore
+from accord.operations.backup import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from accord.api.backup import backup
+from accord.operations.backup import backup
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import override_settings
 
-from accord.api import fulljson
+from accord.operations import fulljson
 
 JSON_SUFFIXES = {".json"}
 
@@ -37,7 +37,7 @@ def backup(path: Path) -> str:
     path = Path(path)
     if is_json(path):
         tmp = path.with_name(path.name + ".partial")
-        serializers.register_serializer(fulljson.FORMAT, "accord.api.fulljson")  # plain JSON, to the microsecond
+        serializers.register_serializer(fulljson.FORMAT, "accord.operations.fulljson")  # plain JSON, to the microsecond
         call_command("dumpdata", *labels(), format=fulljson.FORMAT, natural_foreign=True, indent=None, output=str(tmp),
                      verbosity=0)
         tmp.replace(path)  # a crash mid-dump never leaves a half-written backup under the real name
