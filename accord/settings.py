@@ -8,13 +8,13 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from accord.lib.env import (
-    SettingError,
     env_bool,
     env_database_url,
     env_int,
     env_list,
     env_path,
     env_proxy_ssl_header,
+    env_secret_key,
     env_str,
 )
 
@@ -23,11 +23,8 @@ BASE_DIR = Path(__file__).resolve().parent
 DEBUG = env_bool("ACCORD_DEBUG", default=False)
 DATA_DIR = env_path("ACCORD_DATA_DIR", "var")
 
-SECRET_KEY = env_str("ACCORD_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise SettingError("ACCORD_SECRET_KEY must be set when ACCORD_DEBUG is off (see .env.example)")
-    SECRET_KEY = "accord-insecure-development-key-only-for-ACCORD_DEBUG=1"
+# Unset: made on first use and kept in DATA_DIR/secret_key (mode 0600), the same for every process
+SECRET_KEY = env_secret_key("ACCORD_SECRET_KEY", DATA_DIR)
 
 ALLOWED_HOSTS = env_list("ACCORD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
