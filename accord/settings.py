@@ -1,6 +1,7 @@
 """Django settings for Accord, read from ACCORD_* environment variables (see .env.example)."""
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -10,8 +11,10 @@ from csp.constants import NONE, SELF
 from accord.lib.env import (
     env_bool,
     env_database_url,
+    env_header,
     env_int,
     env_list,
+    env_networks,
     env_path,
     env_proxy_ssl_header,
     env_secret_key,
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "csp",
+    "axes",  # login limits for every login form (accord/accounts/ratelimit.py)
     "accord.accounts",
     "accord.registry",
     "accord.mobility",
@@ -68,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "accord.urls"
@@ -191,15 +196,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login rate limiting: this many failed logins per username and per address within the window
-# answer 429 until the window passes.
+# Login limits (django-axes, accord/accounts/ratelimit.py): this many failed logins per username (four
+# times as many per client address) within the window answer 429 until the window passes.
 ACCORD_LOGIN_FAILURES = env_int("ACCORD_LOGIN_FAILURES", 5, minimum=1)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # shared by every worker process on the machine, so limits hold under gunicorn
-    "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": DATA_DIR / "ratelimit"},
-}
 ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum=1)
+# Behind a reverse proxy: the header it sets to the client's address, believed only from these proxies
+ACCORD_CLIENT_IP_HEADER = env_header("ACCORD_CLIENT_IP_HEADER")
+ACCORD_TRUSTED_PROXIES = env_networks("ACCORD_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any backend checks it
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "accord.accounts.ratelimit.LoginLimitHandler"
+AXES_FAILURE_LIMIT = ACCORD_LOGIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=ACCORD_LOGIN_WINDOW_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accord.accounts.ratelimit.counted_username"
+AXES_CLIENT_IP_CALLABLE = "accord.accounts.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "accord.accounts.ratelimit.limited_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 EMAIL_BACKEND = env_str("ACCORD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

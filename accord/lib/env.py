@@ -1,5 +1,6 @@
 """Read settings from environment variables; every helper fails loudly on a bad value."""
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -123,3 +124,24 @@ def env_secret_key(name: str, data_dir: Path, filename: str = "secret_key") -> s
         raise SettingError(f"{name} is unset and {path} holds no usable key (fewer than 32 characters): "
                            "delete the file to make a new one")
     return key
+
+
+def env_header(name: str) -> str | None:
+    """`X-Forwarded-For` -> "HTTP_X_FORWARDED_FOR", the key of that request header in request.META."""
+    value = (os.environ.get(name) or "").strip()
+    if not value:
+        return None
+    if not all(c.isalnum() or c == "-" for c in value):
+        raise SettingError(f"{name} must be a header name such as X-Forwarded-For; got {value!r}")
+    return "HTTP_" + value.upper().replace("-", "_")
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """Comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8, ::1)."""
+    items = env_list(name, default)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise SettingError(f"{name} must list IP addresses or networks; got {item!r}") from None
+    return items
