@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accord.operations.middleware.InputErrorsMiddleware",  # a too-large number is 400/422, API errors are JSON
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "accord.lib.csp.CSPMiddleware",  # django-csp's, with the policy built once
     "django.contrib.sessions.middleware.SessionMiddleware",

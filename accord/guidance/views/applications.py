@@ -63,6 +63,7 @@ def application_update(request, pk):
     require_that(access.can_edit(request.user, application))
     form = ApplicationForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
+        require_that(access.can_change(request.user, Application.objects.get(pk=pk), form.changed_data))
         form.save()
         messages.success(request, _("Saved."))
         return redirect(application)
