@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.db import transaction
 
@@ -21,6 +22,20 @@ SUPPORTED = (*SUFFIX_FORMATS, ".jsonl")
 
 class InputError(ValueError):
     """An input record the newsroom cannot read; the message names the field."""
+
+
+WEB_SCHEMES = {"http", "https"}
+
+
+def web_address(url: str) -> str:
+    """An article's source address: empty, or an http(s) URL with a host (never javascript:, data:, file:)."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        raise InputError('"url" must be an http:// or https:// address')
+    return url
 
 
 def content_hash(text: str) -> str:
@@ -50,7 +65,7 @@ def parse_record(record) -> dict:
         "id": str(record.get("id", "")),
         "text": text,
         "title": record.get("title") or "",
-        "url": record.get("url") or "",
+        "url": web_address(record.get("url") or ""),
         "published": published or None,
     }
 
@@ -63,7 +78,10 @@ class IngestResult:
 
 def ingest_article(text: str, *, title: str = "", url: str = "", published: date | None = None, fmt: str = "",
                    by=None, resources=None) -> IngestResult:
-    """Add an article to the review queue with its proposals; an article already there is returned as is."""
+    """Add an article to the review queue with its proposals; an article already there is returned as is.
+
+    InputError when `url` is not an http(s) address."""
+    url = web_address(url)
     cleaned, fmt = clean_text(text, fmt)
     digest = content_hash(cleaned)
     existing = Article.objects.filter(content_hash=digest).first()
