@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "accord.operations.apps.StaticFilesConfig",  # django.contrib.staticfiles, collecting only what pages use
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",  # Django's widget templates, found by FORM_RENDERER below
     "django_htmx",
@@ -149,7 +149,7 @@ ACCORD_PACKAGE_STATIC = {
 }
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "accord.operations.staticfiles.UsedAppFilesFinder",  # the apps' static files, less those no page loads
     "accord.operations.staticfiles.PackageFilesFinder",
 ]
 MEDIA_URL = "media/"

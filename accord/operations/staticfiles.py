@@ -1,5 +1,6 @@
 """Static files for `accord serve`: only the package files pages use, each compressed once.
 
+- `UsedAppFilesFinder` leaves out the apps' files no page loads (UNUSED).
 - `PackageFilesFinder` collects single files out of installed packages (settings.ACCORD_PACKAGE_STATIC:
   URL path -> file), where a folder finder would collect the whole package (plotly's second bundle,
   every TopoJSON resolution): Accord's pages use two files of them.
@@ -16,13 +17,36 @@ from pathlib import Path
 import brotli
 
 from django.conf import settings
-from django.contrib.staticfiles.finders import BaseFinder
+from django.contrib.staticfiles.finders import AppDirectoriesFinder, BaseFinder
 from django.core.checks import Error
 from django.core.files.storage import FileSystemStorage
 from whitenoise.compress import Compressor
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 LARGE = 256 * 1024
+
+
+# What no page of Accord loads: source maps nothing references, the Redoc bundle beside Swagger UI, htmx
+# versions and extensions other than the one {% htmx_script %} loads, the unminified copies the admin
+# loads only under DEBUG (when static files are served from the apps, not collected).
+UNUSED = [
+    "ninja/redoc.standalone.js*",
+    "ninja/swagger-ui-bundle.js.map",
+    "django_htmx/ext",
+    "django_htmx/htmax-*",
+    "django_htmx/htmx-4*",
+    "django_htmx/htmx-2.js",
+    "admin/js/vendor/jquery/jquery.js",
+    "admin/js/vendor/select2/select2.full.js",
+    "admin/js/vendor/xregexp/xregexp.js",
+]
+
+
+class UsedAppFilesFinder(AppDirectoriesFinder):
+    """Django's app-directories finder; collectstatic leaves out the UNUSED files."""
+
+    def list(self, ignore_patterns):
+        return super().list([*(ignore_patterns or []), *UNUSED])
 
 
 class PackageFilesFinder(BaseFinder):

@@ -56,3 +56,25 @@ def test_the_network_draws_the_home_university_and_partners(world, viewer, login
     assert "Chulalongkorn University" in page.inner_text("#most-connected")
     screenshot(page, "insights-network")
     assert page.accord_failures == []
+
+
+def test_names_are_shown_as_text_not_markup_on_the_network_and_the_map(world, viewer, login, live_server):  # noqa: F811
+    from accord.registry.models import Institution, Network
+
+    Network.objects.filter(name="Sino-French Engineering Alliance").update(
+        name='<a href="https://evil.test/">Alliance</a> <b>bold</b>')
+    chula = Institution.objects.get(name="Chulalongkorn University")
+    chula.name = '<a href="https://evil.test/">Chula</a>'
+    chula.save()
+    page = landed(login(viewer))
+    page.goto(f"{live_server.url}/insights/network/?year=2024")
+    page.wait_for_selector("#insights-network[data-drawn]", timeout=20000)
+    assert page.locator("#insights-network svg a").count() == 0
+    labels = page.evaluate("[].concat(...document.getElementById('insights-network').data.map(t => t.text || []))")
+    assert any(text.startswith("&lt;a href=") for text in labels)
+    page.goto(f"{live_server.url}/insights/map/?year=2024")
+    page.wait_for_selector("#insights-map[data-drawn]", timeout=20000)
+    markers = page.evaluate("document.getElementById('insights-map').data[1].text")
+    assert any(text.startswith("&lt;a href=") for text in markers)
+    assert page.locator("#insights-map svg a").count() == 0
+    assert page.accord_failures == []

@@ -4,6 +4,14 @@
   "use strict";
   var FONT = 'system-ui, "Noto Sans", "WenQuanYi Micro Hei", sans-serif';
 
+  // plotly reads <b>, <a href>, <br> ... in labels as markup: names are shown as text, never as markup
+  function plain(text) {
+    return String(text == null ? "" : text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function label(item) {
+    return plain(item.local_name ? item.name + " · " + item.local_name : item.name);
+  }
+
   function draw(el, data) {
     var countries = data.countries;
     var markers = data.markers;
@@ -12,7 +20,7 @@
       locationmode: "ISO-3",
       locations: countries.map(function (c) { return c.iso3; }),
       z: countries.map(function (c) { return c.partners; }),
-      text: countries.map(function (c) { return c.name; }),
+      text: countries.map(function (c) { return plain(c.name); }),
       customdata: countries.map(function (c) { return c.url; }),
       colorscale: "Blues",
       marker: { line: { color: "#8392a5", width: 0.4 } },
@@ -25,7 +33,7 @@
       mode: "markers",
       lat: markers.map(function (m) { return m.lat; }),
       lon: markers.map(function (m) { return m.lon; }),
-      text: markers.map(function (m) { return m.local_name ? m.name + " · " + m.local_name : m.name; }),
+      text: markers.map(label),
       customdata: markers.map(function (m) { return m.url; }),
       marker: { size: 6, color: "#d94801", line: { color: "#ffffff", width: 0.5 } },
       hovertemplate: "%{text}<extra></extra>",

@@ -2,6 +2,14 @@
 (function () {
   "use strict";
   var FONT = 'system-ui, "Noto Sans", "WenQuanYi Micro Hei", sans-serif';
+
+  // plotly reads <b>, <a href>, <br> ... in labels as markup: names are shown as text, never as markup
+  function plain(text) {
+    return String(text == null ? "" : text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function label(item) {
+    return plain(item.local_name ? item.name + " · " + item.local_name : item.name);
+  }
   var COLOURS = { home: "#b3261e", partner: "#0b5394", network: "#2f7d32" };
 
   function draw(el, data) {
@@ -23,7 +31,7 @@
       traces.push({
         type: "scatter", mode: kind === "partner" ? "markers" : "markers+text", name: kind,
         x: nodes.map(function (n) { return n.x; }), y: nodes.map(function (n) { return n.y; }),
-        text: nodes.map(function (n) { return n.local_name ? n.name + " · " + n.local_name : n.name; }),
+        text: nodes.map(label),
         textposition: "top center",
         customdata: nodes.map(function (n) { return n.url; }),
         marker: { size: nodes.map(function (n) { return n.size; }), color: COLOURS[kind], line: { color: "#fff", width: 1 } },
