@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",  # login limits for every login form (accord/accounts/ratelimit.py)
     "accord.accounts",
+    "accord.notifications",
     "accord.registry",
     "accord.mobility",
     "accord.agreements",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "accord.insights",
     "accord.guidance",
     "accord.api",
+    "accord.search",
     "accord.operations",
 ]
 
@@ -91,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accord.accounts.context_processors.roles",
+                "accord.notifications.context_processors.unread",
             ],
         },
     },

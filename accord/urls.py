@@ -10,6 +10,10 @@ urlpatterns = [
     path("", home, name="home"),
     path("login/", RateLimitedLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
+        template_name="registration/password_set.html", success_url="/password/done/"), name="password-set"),
+    path("password/done/", auth_views.PasswordResetCompleteView.as_view(
+        template_name="registration/password_set_done.html"), name="password-set-done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accord.accounts.urls")),
     path("partners/", include("accord.registry.urls")),
@@ -20,6 +24,8 @@ urlpatterns = [
     path("insights/", include("accord.insights.urls")),
     path("guidance/", include("accord.guidance.urls")),
     path("api/", include("accord.api.urls")),
+    path("notifications/", include("accord.notifications.urls")),
+    path("search/", include("accord.search.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -19,6 +19,7 @@ ROLE_LABELS = {
     STAFF: _("Office staff"),
     ADMIN: _("Administrator"),
     "teacher": _("Teacher"),
+    "mentor": _("Mentor"),
 }
 
 # action -> the least role that may do it
@@ -54,7 +55,8 @@ ACTIONS = {
 # Groups outside the role order that grant a few actions: a teacher applies for calls but does not
 # see the office's records.
 TEACHER = "teacher"
-GROUP_ACTIONS = {TEACHER: {"guidance.browse", "guidance.apply"}}
+MENTOR = "mentor"  # may be chosen as the mentor of an application
+GROUP_ACTIONS = {TEACHER: {"guidance.browse", "guidance.apply"}, MENTOR: {"guidance.browse"}}
 
 # Actions a coordinator may also do on what belongs to their faculty.
 FACULTY_SCOPED = {"registry.change", "records.change"}

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from accord.lib import tabular
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import ROLE_LABELS, can, faculty_of, role_of
 
 
@@ -20,7 +21,7 @@ class ActionRequiredMixin(AccessMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not self.has_permission():
-            raise PermissionDenied(f"Your role may not do {self.action}.")
+            raise PermissionDenied(refusal(request.user, self.action))
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self):

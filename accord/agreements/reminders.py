@@ -2,7 +2,8 @@
 
 A source is a callable taking `today` and returning Reminder items. Apps add theirs with
 `register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
-most one e-mail per source per day.
+most one e-mail per source per day (unless they turned e-mail off), and files each event a reminder
+names (`Notice`) in the user's notifications once, however often it runs.
 """
 
 from collections import defaultdict
@@ -16,6 +17,16 @@ from django.urls import reverse
 
 from accord.agreements.models import Agreement, ReminderSent
 from accord.agreements.models.agreements import ALIVE
+from accord.notifications.services import notify, wants_email
+
+
+@dataclass
+class Notice:
+    """One event of a reminder, for the in-app notifications: `key` names it for good."""
+
+    key: str
+    title: str
+    url: str = ""
 
 
 @dataclass
@@ -23,6 +34,7 @@ class Reminder:
     user: object
     subject: str
     lines: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 Source = Callable[[date], Iterable[Reminder]]
@@ -58,7 +70,13 @@ def expiring_agreements(today: date) -> list[Reminder]:
             f"{', renews automatically' if a.auto_renew else ''} — {reverse('agreements:agreement-detail', args=[a.pk])}"
             for a in agreements
         ]
-        reminders.append(Reminder(owner, subject, lines))
+        notices = [
+            Notice(f"agreement:{a.pk}:notice:{a.valid_until.isoformat()}",
+                   f"“{a.title}” enters its notice period: it ends {a.valid_until.isoformat()}",
+                   reverse("agreements:agreement-detail", args=[a.pk]))
+            for a in agreements
+        ]
+        reminders.append(Reminder(owner, subject, lines, notices))
     return reminders
 
 
@@ -73,7 +91,10 @@ def send_reminders(today: date | None = None, *, dry_run: bool = False, write=pr
     for name, source in SOURCES.items():
         for reminder in source(today):
             user = reminder.user
-            if not user.email or not user.is_active:
+            if not dry_run:
+                for notice in reminder.notices:  # the digest below is their e-mail
+                    notify(user, key=notice.key, title=notice.title, url=notice.url, kind=name, email=False)
+            if not wants_email(user):
                 continue
             if ReminderSent.objects.filter(user=user, source=name, day=today).exists():
                 continue

@@ -20,7 +20,7 @@ from accord.api import errors
 from accord.api.auth import AUTH
 from accord.api.crud import Pages, Resource, require
 from accord.api.types import CountryCode, Id, Text, choice, text
-from accord.guidance import access, services
+from accord.guidance import access, notices, services
 from accord.guidance.filters import CallFilter
 from accord.guidance.forms import guidance_people
 from accord.guidance.models import Application, Call, ProgramType, Stage
@@ -310,6 +310,7 @@ def _update(request, pk, payload, *, partial: bool):
     if problems:
         raise errors.invalid(problems)
     _save(application, data, by=request.user)
+    notices.mentor_assigned(application, by=request.user)  # a new mentor hears of it, once
     return _applications(request.user).get(pk=application.pk)
 
 

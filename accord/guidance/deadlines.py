@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.agreements.reminders import Reminder
+from accord.agreements.reminders import Notice, Reminder
 from accord.guidance.models import Application, Call, Consultation
 from accord.guidance.models.applications import CLOSED
 
@@ -87,5 +87,7 @@ def upcoming_deadlines(today: date) -> list[Reminder]:
             f"in the next {REMINDER_DAYS} days"
         )
         lines = [f"- {d.day.isoformat()} {d.kind}: {d.title} (in {(d.day - today).days} days) — {d.url}" for d in items]
-        reminders.append(Reminder(user, subject, lines))
+        notices = [Notice(f"deadline:{d.uid}:{d.day.isoformat()}", f"{d.kind} {d.day.isoformat()}: {d.title}", d.url)
+                   for d in items]
+        reminders.append(Reminder(user, subject, lines, notices))
     return reminders

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.roles import STAFF, TEACHER
+from accord.accounts.roles import MENTOR, STAFF, TEACHER
 from accord.agreements import isced
 from accord.agreements.forms import DocumentForm  # noqa: F401  (the same upload form and checks for call and application files)
 from accord.guidance.matching import partner_institution_ids
@@ -17,7 +17,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def guidance_people():
     """Who may mentor or lead a consultation: teachers and the office."""
-    roles = [TEACHER, STAFF, "admin"]
+    roles = [TEACHER, MENTOR, STAFF, "admin"]
     return get_user_model().objects.filter(is_active=True, groups__name__in=roles).distinct().order_by("username")
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accord.agreements.documents import check_upload
+from accord.guidance import notices
 from accord.guidance.models import Application, ApplicationFile, ApplicationNote, ApplicationStep, CallDocument, Stage
 
 S = Stage
@@ -73,6 +74,7 @@ def advance(application, to, *, by, note: str = "") -> Application:
                     "allowed": ", ".join(_label(s) for s in TRANSITIONS[current.stage]) or _("none"),
                 }
             )
+        old = current.stage
         reason = f"stage: {current.stage} → {to}" + (f" — {note}" if note else "")
         current.stage = to
         current.stage_changed = timezone.now()
@@ -81,6 +83,7 @@ def advance(application, to, *, by, note: str = "") -> Application:
         current.save()
         if note:
             ApplicationNote.objects.create(application=current, author=by, text=f"[{_label(to)}] {note}")
+        notices.stage_changed(current, old, to, by=by)
     application.stage, application.stage_changed = current.stage, current.stage_changed
     return current
 
@@ -102,6 +105,7 @@ def start_application(*, applicant, call, by=None, partners=(), researchers=(), 
         for step in call.steps.order_by("order", "pk")
     )
     call.followers.add(applicant)
+    notices.mentor_assigned(application, by=by or applicant)
     return application
 
 
@@ -109,6 +113,7 @@ def add_note(application, text: str, *, by) -> ApplicationNote:
     note = ApplicationNote(application=application, author=by, text=text.strip())
     note._history_user = by
     note.save()
+    notices.note_added(note, by=by)
     return note
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("proposals/<int:pk>/accept/", views.AcceptView.as_view(), name="proposal-accept"),
     path("proposals/<int:pk>/reject/", views.RejectView.as_view(), name="proposal-reject"),
+    path("proposals/<int:pk>/undo-reject/", views.UndoRejectView.as_view(), name="proposal-undo-reject"),
     path("proposals/<int:pk>/edit/", views.EditView.as_view(), name="proposal-edit"),
     path("proposals/<int:pk>/merge/", views.MergeView.as_view(), name="proposal-merge"),
 ]

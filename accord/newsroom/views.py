@@ -1,10 +1,12 @@
 """The review queue: articles beside the events proposed from them; staff accept, edit, merge or reject."""
 
 import json
+from datetime import timedelta
 
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
@@ -65,7 +67,8 @@ class ArticleDetailView(ActionRequiredMixin, DetailView):
                          .order_by("evidence_start", "pk"))
         return super().get_context_data(
             proposals=proposals, segments=text_segments(self.object.text, proposals),
-            can_review=can(self.request.user, "newsroom.review"), **kwargs)
+            can_review=can(self.request.user, "newsroom.review"),
+            undo_since=timezone.now() - timedelta(minutes=review.UNDO_MINUTES), **kwargs)
 
 
 class PasteView(ActionRequiredMixin, FormView):
@@ -147,6 +150,17 @@ class RejectView(ProposalActionView):
             review.reject(proposal, by=request.user)
         except review.ReviewError as error:
             return self.failed(proposal, error)
+        return redirect(proposal.article)
+
+
+class UndoRejectView(ProposalActionView):
+    def post(self, request, pk):
+        proposal = self.proposal()
+        try:
+            review.undo_reject(proposal, by=request.user)
+        except review.ReviewError as error:
+            return self.failed(proposal, error)
+        messages.success(request, _("Rejection undone: the proposal is back in the queue."))
         return redirect(proposal.article)
 
 

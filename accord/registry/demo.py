@@ -115,13 +115,17 @@ NETWORKS = [
     },
 ]
 
+BELT_AND_ROAD = (
+    "RU BY UZ KZ KG TJ TM MN PK TH MY SG MM VN LA KH ID PH BD LK NP AE SA QA OM KW BH IR IQ TR EG "
+    "MA DZ TN ET KE UG TZ ZA NG GH SN RS HU PL CZ SK GR PT IT BG RO HR SI ME AL MK BA GE AM AZ NZ"
+)
+
 GROUPS = [
     {
         "name": "Belt and Road",
         "kind": CountryGroup.Kind.INITIATIVE,
         "description": "Countries that signed Belt and Road cooperation documents with China.",
-        "countries": "RU BY UZ KZ KG TJ TM MN PK TH MY SG MM VN LA KH ID PH BD LK NP AE SA QA OM KW BH IR IQ TR EG "
-        "MA DZ TN ET KE UG TZ ZA NG GH SN RS HU PL CZ SK GR PT IT BG RO HR SI ME AL MK BA GE AM AZ NZ",
+        "countries": BELT_AND_ROAD,
     },
     {
         "name": "ASEAN",

@@ -18,6 +18,6 @@ def test_the_demo_loads_programs_mobility_and_cohorts_from_the_seed_facts(capsys
     zhang = Mobility.objects.filter(person__name="Zhang Wei").order_by("start_date")
     assert {m.direction for m in zhang} == {"outgoing"} and zhang.count() == 2
     esa = Institution.objects.get(name="European Space Agency")
-    assert [e.kind for e in timeline(esa)] == ["mobility"]
+    assert "mobility" in {e.kind for e in timeline(esa)}
     figures = international_students()
     assert {r.label for r in figures.by_region} >= {"South-eastern Asia", "Eastern Europe", "Eastern Africa"}

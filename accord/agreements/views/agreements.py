@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.accounts.views import ActionRequiredMixin, ExportMixin
 from accord.agreements.concurrency import save_if_unchanged
@@ -19,8 +20,10 @@ from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions
 
 
-def forbidden(request):
-    return render(request, "403.html", status=403)
+def forbidden(request, obj=None, action=None):
+    """The 403 page; with `action`, it says why (which faculty owns the record, which role is needed)."""
+    reason = refusal(request.user, action, obj) if action else ""
+    return render(request, "403.html", {"exception": reason}, status=403)
 
 
 def _partners(agreement) -> str:
@@ -182,14 +185,14 @@ def agreement_create(request):
 def agreement_update(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        return forbidden(request, agreement, "records.change")
     return _edit(request, agreement)
 
 
 def agreement_delete(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.delete", agreement):
-        return forbidden(request)
+        return forbidden(request, agreement, "records.delete")
     if request.method == "POST":
         agreement._history_user = request.user
         agreement.delete()

@@ -16,7 +16,7 @@ from accord.agreements.views.agreements import forbidden
 def document_upload(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        return forbidden(request, agreement, "records.change")
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

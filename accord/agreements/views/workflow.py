@@ -15,7 +15,7 @@ from accord.agreements.views.agreements import forbidden
 def agreement_transition(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        return forbidden(request, agreement, "records.change")
     to = request.POST.get("to", "")
     try:
         transition(agreement, to, by=request.user, note=request.POST.get("note", "")[:80],
@@ -31,7 +31,7 @@ def agreement_transition(request, pk):
 def agreement_renew(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request)
+        return forbidden(request, agreement, "records.change")
     form = RenewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a valid end date for the renewal."))

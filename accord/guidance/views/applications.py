@@ -9,7 +9,7 @@ from django.views.generic import ListView
 
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
-from accord.guidance import access, services
+from accord.guidance import access, notices, services
 from accord.guidance.forms import ApplicationForm, DocumentForm, NoteForm, StageForm
 from accord.guidance.models import Application, ApplicationFile, ApplicationStep, Call
 from accord.guidance.views.common import download, require, require_that, upload_limit
@@ -65,6 +65,7 @@ def application_update(request, pk):
     if request.method == "POST" and form.is_valid():
         require_that(access.can_change(request.user, Application.objects.get(pk=pk), form.changed_data))
         form.save()
+        notices.mentor_assigned(application, by=request.user)  # told once per mentor: only a new one hears
         messages.success(request, _("Saved."))
         return redirect(application)
     return render(request, "guidance/application_form.html",

@@ -3,12 +3,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
 
 
 def require(user, action, obj=None):
     if not can(user, action, obj):
-        raise PermissionDenied(f"Your role may not do {action}.")
+        raise PermissionDenied(refusal(user, action))
 
 
 def require_that(allowed: bool):

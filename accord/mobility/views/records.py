@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
 from accord.registry.models import Institution, Kind
@@ -27,7 +28,7 @@ _TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
 def require(user, action, obj=None):
     if not can(user, action, obj):
-        raise PermissionDenied(f"Your role may not do {action}.")
+        raise PermissionDenied(refusal(user, action, obj))
 
 
 class InstitutionIdInput(forms.NumberInput):

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 
+from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
 from accord.newsroom.pipeline.clean import clean_text
@@ -100,6 +101,7 @@ def ingest_article(text: str, *, title: str = "", url: str = "", published: date
         article.save()
         for proposal in doc.proposals:
             Proposal.objects.create(**proposal_fields(article, proposal))
+    notices.proposals_ready(article, by=by)
     return IngestResult(article, True)
 
 

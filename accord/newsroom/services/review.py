@@ -5,7 +5,7 @@ article and its evidence sentence (Proposal.agreement / Proposal.activity, and t
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -234,3 +234,28 @@ def merge(proposal, *, by, agreement=None, activity=None):
 def reject(proposal, *, by) -> Proposal:
     with transaction.atomic():
         return _close(_locked(proposal), Proposal.Status.REJECTED, by)
+
+
+UNDO_MINUTES = 10  # a rejection may be taken back this long by whoever made it
+
+
+def undo_reject(proposal, *, by, now=None) -> Proposal:
+    """Put a proposal `by` rejected in the last UNDO_MINUTES back in the queue."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = Proposal.objects.select_for_update().select_related("article").get(pk=proposal.pk)
+        if (current.status != Proposal.Status.REJECTED or current.reviewed_by_id != by.pk
+                or current.reviewed_at is None or now - current.reviewed_at > timedelta(minutes=UNDO_MINUTES)):
+            raise ReviewError(_("Only your own rejection of the last %(minutes)d minutes can be undone.")
+                              % {"minutes": UNDO_MINUTES})
+        current.status = Proposal.Status.PROPOSED
+        current.reviewed_by, current.reviewed_at = None, None
+        current._history_user = by
+        current._change_reason = "rejection undone"
+        current.save()
+        article = current.article
+        if article.status == Article.Status.REVIEWED:
+            article.status = Article.Status.QUEUED
+            article._history_user = by
+            article.save(update_fields=["status"])
+    return current

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin, ExportMixin
 from accord.registry.filters import InstitutionFilter
@@ -103,7 +104,7 @@ def institution_create(request):
 def institution_update(request, pk):
     inst = get_object_or_404(Institution, pk=pk)
     if not can(request.user, "registry.change", inst):
-        return render(request, "403.html", status=403)
+        return render(request, "403.html", {"exception": refusal(request.user, "registry.change", inst)}, status=403)
     return _edit(request, inst)
 
 

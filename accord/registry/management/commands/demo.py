@@ -1,14 +1,21 @@
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
+from accord.notifications.services import without_email
+
 # Each step loads one app's part of the demo dataset, in dependency order.
 DEMO_STEPS = [
     "accord.registry.demo.load",
+    "accord.registry.demo_office.load",
     "accord.accounts.demo.load",
     "accord.agreements.demo.load",
+    "accord.agreements.demo_office.load",
     "accord.mobility.demo.load",
+    "accord.mobility.demo_office.load",
     "accord.activities.demo.load",
+    "accord.activities.demo_office.load",
     "accord.guidance.demo.load",
+    "accord.insights.demo.load",
 ]
 
 
@@ -25,6 +32,7 @@ class Command(BaseCommand):
             self.stdout.write("\n".join(describe()))
             return
         for step in DEMO_STEPS:
-            counts = import_string(step)()
+            with without_email():  # the demo's applications notify their mentors in the app only
+                counts = import_string(step)()
             summary = ", ".join(f"{n} {what}" for what, n in counts.items())
             self.stdout.write(f"{step.split('.')[1]}: {summary}")

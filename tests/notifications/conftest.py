@@ -1,0 +1,5 @@
+"""Notifications reuse the guidance, agreements and newsroom personas and record makers."""
+
+from tests.agreements.conftest import make_agreement, milan  # noqa: F401
+from tests.guidance.conftest import make_application, make_call, mona, tina, tom  # noqa: F401
+from tests.newsroom.conftest import article_text, registry  # noqa: F401
