@@ -15,7 +15,8 @@ HELP = {"-h", "--help", "help"}
 
 # The groups of `accord --help`, in order; a verb of a new command that no group names is listed under "Other".
 GROUPS = {
-    "Start": ["demo", "migrate", "createsuperuser", "serve"],
+    "Start": ["demo", "migrate", "serve"],
+    "Users and access": ["user", "createsuperuser", "token"],
     "Import and export": ["import", "export"],
     "Figures and reports": ["stats", "report", "rollup", "lookup"],
     "Newsroom": ["ingest", "extract"],
