@@ -208,7 +208,7 @@ ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum
 ACCORD_CLIENT_IP_HEADER = env_header("ACCORD_CLIENT_IP_HEADER")
 ACCORD_TRUSTED_PROXIES = env_networks("ACCORD_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before any backend checks it
+    "accord.accounts.ratelimit.LoginLimitBackend",  # axes' backend, first: refuses a locked-out login
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "accord.accounts.ratelimit.LoginLimitHandler"

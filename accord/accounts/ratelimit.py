@@ -13,6 +13,7 @@ What Accord adds to axes' database handler:
 import ipaddress
 import unicodedata
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -72,6 +73,17 @@ class LoginLimitHandler(AxesDatabaseHandler):
         weighted = [count // ADDRESS_FACTOR if parameter == "ip_address" else count
                     for parameter, count in zip(settings.AXES_LOCKOUT_PARAMETERS, counts)]
         return max(weighted, default=0)
+
+
+class LoginLimitBackend(AxesStandaloneBackend):
+    """Axes' backend, first in AUTHENTICATION_BACKENDS: refuses a locked-out login before any other
+    backend checks it. A call without a request is no login form (a script, the test client's
+    login()): axes cannot count it and lets the other backends decide instead of failing."""
+
+    def authenticate(self, request=None, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def limited_response(request, original_response=None, credentials=None):

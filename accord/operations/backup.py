@@ -185,6 +185,15 @@ def unpack_verified(path: Path, work: Path) -> tuple[Path, dict[str, Path]]:
     return work / database, files
 
 
+def clear_derived_tables() -> None:
+    """`accord migrate` fills the partners-per-year table of the empty database (post_migrate); the
+    dump holds the one of the backed-up database, which replaces it."""
+    from accord.insights.models import PartnerYear, PartnerYearCoverage
+
+    PartnerYear.objects.all().delete()
+    PartnerYearCoverage.objects.all().delete()
+
+
 def restore_database(path: Path) -> str:
     if not database_is_empty():
         raise BackupError("restore needs an empty database: point ACCORD_DATA_DIR or ACCORD_DATABASE_URL at a new "
@@ -193,6 +202,7 @@ def restore_database(path: Path) -> str:
         # The dump holds the history already: loading many-to-many fields must not record it a second time
         # (simple_history's m2m_changed receiver honours SIMPLE_HISTORY_ENABLED; post_save skips raw saves).
         with override_settings(SIMPLE_HISTORY_ENABLED=False), transaction.atomic():
+            clear_derived_tables()
             call_command("loaddata", str(path), verbosity=0)
         return "json"
     if connection.vendor != "sqlite":
