@@ -33,4 +33,4 @@ messages: install
 	$(BIN)/accord makemessages -l zh_Hans --ignore '.venv/*' && $(BIN)/accord compilemessages
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) .venv-providers var

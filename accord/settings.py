@@ -13,12 +13,14 @@ from accord.lib.env import (
     env_database_url,
     env_header,
     env_int,
+    env_json_object,
     env_list,
     env_networks,
     env_path,
     env_proxy_ssl_header,
     env_secret_key,
     env_str,
+    origins_of,
 )
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "ninja",
     "csp",
     "axes",  # login limits for every login form (accord/accounts/ratelimit.py)
+    "django_cas_ng",  # CAS sign-in (its tickets table for single logout); off until ACCORD_CAS_SERVER_URL is set
     "accord.accounts",
     "accord.notifications",
     "accord.registry",
@@ -195,7 +198,7 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF],  # + the identity providers' origins (single sign-on, below)
         "frame-ancestors": [NONE],
     }
 }
@@ -207,10 +210,6 @@ ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum
 # Behind a reverse proxy: the header it sets to the client's address, believed only from these proxies
 ACCORD_CLIENT_IP_HEADER = env_header("ACCORD_CLIENT_IP_HEADER")
 ACCORD_TRUSTED_PROXIES = env_networks("ACCORD_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
-AUTHENTICATION_BACKENDS = [
-    "accord.accounts.ratelimit.LoginLimitBackend",  # axes' backend, first: refuses a locked-out login
-    "django.contrib.auth.backends.ModelBackend",
-]
 AXES_HANDLER = "accord.accounts.ratelimit.LoginLimitHandler"
 AXES_FAILURE_LIMIT = ACCORD_LOGIN_FAILURES
 AXES_COOLOFF_TIME = timedelta(minutes=ACCORD_LOGIN_WINDOW_MINUTES)
@@ -220,6 +219,38 @@ AXES_CLIENT_IP_CALLABLE = "accord.accounts.ratelimit.client_address"
 AXES_LOCKOUT_CALLABLE = "accord.accounts.ratelimit.limited_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Single sign-on (README, "Single sign-on"): CAS through django-cas-ng, OpenID Connect through
+# mozilla-django-oidc; each is off until its server is set. Local accounts keep working.
+AUTHENTICATION_BACKENDS = [
+    "accord.accounts.ratelimit.LoginLimitBackend",  # axes' backend, first: refuses a locked-out login
+    "django.contrib.auth.backends.ModelBackend",
+    "django_cas_ng.backends.CASBackend",  # acts only on a CAS ticket
+    "accord.accounts.sso.oidc.OIDCBackend",  # acts only on an OpenID Connect callback, when configured
+]
+ACCORD_SSO_MAPPING = env_json_object("ACCORD_SSO_MAPPING")
+CAS_SERVER_URL = env_str("ACCORD_CAS_SERVER_URL")
+CAS_VERSION = env_str("ACCORD_CAS_VERSION", "3")
+ACCORD_CAS_NAME = env_str("ACCORD_CAS_NAME", "CAS")
+CAS_REDIRECT_URL = "home"
+CAS_IGNORE_REFERER = True
+CAS_LOGIN_MSG = CAS_LOGGED_MSG = None
+OIDC_RP_CLIENT_ID = env_str("ACCORD_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("ACCORD_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("ACCORD_OIDC_AUTHORIZATION_URL", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("ACCORD_OIDC_TOKEN_URL", "")
+OIDC_OP_USER_ENDPOINT = env_str("ACCORD_OIDC_USERINFO_URL", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("ACCORD_OIDC_JWKS_URL", "")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("ACCORD_OIDC_LOGOUT_URL", "")
+OIDC_RP_SIGN_ALGO = env_str("ACCORD_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("ACCORD_OIDC_SCOPES", "openid email profile")
+ACCORD_OIDC_NAME = env_str("ACCORD_OIDC_NAME", "OpenID Connect")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for the provider's logout (id_token_hint)
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:oidc-callback"
+OIDC_OP_LOGOUT_URL_METHOD = "accord.accounts.sso.oidc.provider_logout_url"
+# the logout form's redirect to a provider's logout must be allowed by the policy
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += origins_of(CAS_SERVER_URL, OIDC_OP_LOGOUT_ENDPOINT)
 
 EMAIL_BACKEND = env_str("ACCORD_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

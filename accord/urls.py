@@ -4,12 +4,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accord.accounts.ratelimit import RateLimitedLoginView
+from accord.accounts.sso import views as sso_views
 from accord.accounts.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("login/", RateLimitedLoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", sso_views.logout, name="logout"),  # also ends a CAS / OpenID Connect session
+    path("sso/", include("accord.accounts.sso.urls")),
     path("password/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
         template_name="registration/password_set.html", success_url="/password/done/"), name="password-set"),
     path("password/done/", auth_views.PasswordResetCompleteView.as_view(

@@ -85,3 +85,27 @@ def test_a_kept_key_that_is_too_short_names_the_variable(tmp_path, monkeypatch):
     (tmp_path / "secret_key").write_text("short")
     with pytest.raises(SettingError, match="X_KEY"):
         env_secret_key("X_KEY", tmp_path)
+
+
+def test_a_json_setting_must_hold_an_object(monkeypatch):
+    from accord.lib.env import env_json_object
+
+    assert env_json_object("X_JSON_UNSET") == {}
+    monkeypatch.setenv("X_JSON", '{"roles": {"staff": ["ieo"]}}')
+    assert env_json_object("X_JSON") == {"roles": {"staff": ["ieo"]}}
+    monkeypatch.setenv("X_JSON", "[1, 2]")
+    with pytest.raises(SettingError, match="X_JSON must be a JSON object"):
+        env_json_object("X_JSON")
+    monkeypatch.setenv("X_JSON", "{roles: 1}")
+    with pytest.raises(SettingError, match="X_JSON must be a JSON object"):
+        env_json_object("X_JSON")
+
+
+def test_the_origins_of_provider_urls_are_what_the_content_security_policy_allows(monkeypatch):
+    from accord.lib.env import origins_of
+
+    assert origins_of("https://cas.example.edu/cas/", None, "", "https://cas.example.edu/cas/logout") == [
+        "https://cas.example.edu"]
+    assert origins_of("http://127.0.0.1:8001/o/logout/") == ["http://127.0.0.1:8001"]
+    with pytest.raises(SettingError, match="absolute"):
+        origins_of("cas.example.edu/cas")

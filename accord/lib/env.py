@@ -145,3 +145,33 @@ def env_networks(name: str, default: list[str]) -> list[str]:
         except ValueError:
             raise SettingError(f"{name} must list IP addresses or networks; got {item!r}") from None
     return items
+def env_json_object(name: str) -> dict:
+    """A JSON object (e.g. '{"roles": {"staff": ["ieo"]}}'); an empty or unset variable is {}."""
+    import json
+
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return {}
+    try:
+        parsed = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise SettingError(f"{name} must be a JSON object: {error}") from None
+    if not isinstance(parsed, dict):
+        raise SettingError(f"{name} must be a JSON object ({{...}}); got {type(parsed).__name__}")
+    return parsed
+
+
+def origins_of(*urls: str | None) -> list[str]:
+    """The distinct origins (scheme://host[:port]) of the URLs given, skipping empty ones."""
+    from urllib.parse import urlsplit
+
+    found = []
+    for url in urls:
+        if url:
+            parts = urlsplit(url)
+            if not parts.scheme or not parts.netloc:
+                raise SettingError(f"{url!r} must be an absolute http(s) URL")
+            origin = f"{parts.scheme}://{parts.netloc}"
+            if origin not in found:
+                found.append(origin)
+    return found

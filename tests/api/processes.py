@@ -65,7 +65,8 @@ def holds_write_lock(data_dir: Path) -> bool:
 
 def migrations_digest() -> str:
     """Changes whenever a migration, Python or a package that brings migrations changes."""
-    h = hashlib.sha256(f"{sys.version}{version('django')}{version('django-simple-history')}{version('django-axes')}".encode())
+    packages = ("django", "django-simple-history", "django-cas-ng", "django-axes")  # those whose migrations Accord runs
+    h = hashlib.sha256(f"{sys.version}{[version(name) for name in packages]}".encode())
     for path in sorted((ROOT / "accord").glob("*/migrations/*.py")):
         h.update(str(path.relative_to(ROOT)).encode())
         h.update(path.read_bytes())
