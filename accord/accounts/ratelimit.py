@@ -34,7 +34,7 @@ def counted_username(request, credentials) -> str | None:
     return unicodedata.normalize("NFKC", str(username)).strip().casefold()
 
 
-def client_address(request) -> str:
+def client_address(request) -> str | None:
     """AXES_CLIENT_IP_CALLABLE: the client's address; from the proxy's header only when the request
     comes from a trusted proxy (a client could send the header itself)."""
     remote = request.META.get("REMOTE_ADDR") or ""
@@ -45,7 +45,7 @@ def client_address(request) -> str:
         # the proxy appends the address it saw last (nginx's $proxy_add_x_forwarded_for); earlier ones are the client's word
         if candidates and _is_address(candidates[-1]):
             return candidates[-1]
-    return remote or "unknown"
+    return remote if _is_address(remote) else None  # axes stores addresses in an address column (inet on PostgreSQL)
 
 
 def _is_address(text: str) -> bool:
