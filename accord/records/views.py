@@ -51,10 +51,10 @@ class FacultyScopedForm(VersionedForm):
                 self.initial["faculty"] = getattr(faculty_of(user), "pk", None)
 
 
-class RecordListView(ActionRequiredMixin, FilterView):
-    """A filtered, paginated list; an htmx request aimed at #results gets the results alone."""
+class FilteredListView(FilterView):
+    """A filtered, paginated list; an htmx request aimed at #results gets the results alone, and the
+    page links keep the filters (`querystring`, the query less its page)."""
 
-    action = "records.view"
     paginate_by = PAGE_SIZE
     results_template = ""
 
@@ -69,6 +69,10 @@ class RecordListView(ActionRequiredMixin, FilterView):
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         return context
+
+
+class RecordListView(ActionRequiredMixin, FilteredListView):
+    action = "records.view"
 
 
 class RecordDetailView(ActionRequiredMixin, DetailView):

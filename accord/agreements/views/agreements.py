@@ -6,9 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
-from accord.lib.limits import PAGE_SIZE
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.accounts.views import ActionRequiredMixin
@@ -18,6 +16,7 @@ from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, R
 from accord.agreements.history import agreement_history
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions, save_agreement
+from accord.records.views import FilteredListView
 from accord.records.concurrency import StaleVersion, describe_conflict
 
 
@@ -28,7 +27,7 @@ def _partners(agreement) -> str:
     )
 
 
-class AgreementListView(ActionRequiredMixin, ExportMixin, FilterView):
+class AgreementListView(ActionRequiredMixin, ExportMixin, FilteredListView):
     action = "records.view"
     export_title = _lazy("Agreements")
     # the headings are those of the agreements import (accord/agreements/imports.py): an export imports back
@@ -49,7 +48,7 @@ class AgreementListView(ActionRequiredMixin, ExportMixin, FilterView):
         (_lazy("Notes"), lambda a: a.notes),
     ]
     filterset_class = AgreementFilter
-    paginate_by = PAGE_SIZE
+    results_template = "agreements/_agreement_results.html"
     template_name = "agreements/agreement_list.html"
 
     def get_queryset(self):
@@ -60,17 +59,6 @@ class AgreementListView(ActionRequiredMixin, ExportMixin, FilterView):
             .order_by("-signed_on", "-pk")
         )
 
-    def get_template_names(self):
-        if self.request.htmx and self.request.htmx.target == "results":
-            return ["agreements/_agreement_results.html"]
-        return [self.template_name]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
-        return context
 
 
 def renewal_chain(agreement) -> list[Agreement]:

@@ -6,9 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
-from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.guidance import services
@@ -16,29 +14,18 @@ from accord.guidance.filters import CallFilter
 from accord.guidance.forms import BookForm, CallForm, DocumentForm, StepFormSet
 from accord.guidance.models import Call, CallDocument
 from accord.guidance.views.common import download, require, upload_limit
-from accord.records.views import save_edit
+from accord.records.views import FilteredListView, save_edit
 
 
-class CallListView(ActionRequiredMixin, FilterView):
+class CallListView(ActionRequiredMixin, FilteredListView):
     action = "guidance.browse"
     filterset_class = CallFilter
-    paginate_by = PAGE_SIZE
+    results_template = "guidance/_call_results.html"
     template_name = "guidance/call_list.html"
 
     def get_queryset(self):
         return Call.objects.prefetch_related("countries", "country_groups").order_by("external_deadline", "title", "pk")
 
-    def get_template_names(self):
-        if self.request.htmx and self.request.htmx.target == "results":
-            return ["guidance/_call_results.html"]
-        return [self.template_name]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
-        return context
 
 
 class CallDetailView(ActionRequiredMixin, DetailView):

@@ -4,22 +4,20 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
-from accord.lib.limits import PAGE_SIZE
 from accord.records.export import ExportMixin
 from accord.records.history import history
-from accord.records.views import save_edit
+from accord.records.views import FilteredListView, save_edit
 from accord.registry.filters import InstitutionFilter
 from accord.registry.forms import InstitutionForm, NameFormSet
 from accord.registry.models import ExternalId, Institution, InstitutionName, NetworkMembership
 from accord.registry.timeline import partner_status, timeline
 
 
-class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
+class InstitutionListView(ActionRequiredMixin, ExportMixin, FilteredListView):
     action = "registry.view"
     export_action = "registry.export"
     export_title = _lazy("Partners")
@@ -37,23 +35,12 @@ class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
         (_lazy("Status"), lambda i: i.get_status_display()),
     ]
     filterset_class = InstitutionFilter
-    paginate_by = PAGE_SIZE
+    results_template = "registry/_institution_results.html"
     template_name = "registry/institution_list.html"
 
     def get_queryset(self):
         return Institution.objects.select_related("country").order_by("-is_home", "name")
 
-    def get_template_names(self):
-        if self.request.htmx and self.request.htmx.target == "results":
-            return ["registry/_institution_results.html"]
-        return [self.template_name]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
-        return context
 
 
 class InstitutionDetailView(ActionRequiredMixin, DetailView):
