@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from accord.newsroom.models import Proposal
 from accord.newsroom.services.ingest import ingest_article
+from tests.newsroom.test_review import make_lakeside_a_home_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,8 @@ def test_an_outsider_may_not_open_an_article(client_for, oscar, proposal):
     assert client_for(oscar).get(proposal.article.get_absolute_url()).status_code == 403
 
 
-def test_staff_accept_and_land_on_the_record(client_for, sam, proposal):
+def test_staff_accept_and_land_on_the_record(client_for, sam, proposal, registry):
+    make_lakeside_a_home_unit(registry)  # a signing becomes an agreement only with the home side in it
     response = client_for(sam).post(reverse("newsroom:proposal-accept", args=[proposal.pk]))
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.ACCEPTED

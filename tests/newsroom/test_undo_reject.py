@@ -8,6 +8,7 @@ from django.utils import timezone
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.services import review
 from accord.newsroom.services.ingest import ingest_article
+from tests.newsroom.test_review import make_lakeside_a_home_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,8 @@ def test_another_reviewer_cannot_undo_someone_elses_rejection(proposal, sam, ada
         review.undo_reject(proposal, by=ada)
 
 
-def test_an_accepted_proposal_cannot_be_undone_as_a_rejection(proposal, sam):
+def test_an_accepted_proposal_cannot_be_undone_as_a_rejection(proposal, sam, registry):
+    make_lakeside_a_home_unit(registry)  # a signing becomes an agreement only with the home side in it
     review.accept(proposal, by=sam)
     with pytest.raises(review.ReviewError):
         review.undo_reject(proposal, by=sam)

@@ -65,7 +65,7 @@ def test_a_mentor_who_changes_an_application_s_mentor_is_refused_and_nothing_is_
         make_application, tina, mona, tom):
     application = make_application(tina, mentor=mona)
     client = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(mona, 'test')[1]}")
-    response = client.patch(f"/api/v1/applications/{application.pk}", {"mentor": tom.pk, "title": "Taken over"},
+    response = client.patch(f"/api/v1/applications/{application.pk}", {"mentor": tom.pk, "title": "Taken over", "version": application.version},
                             content_type="application/json")
     assert response.status_code == 403 and response.json()["detail"]
     application.refresh_from_db()
@@ -75,9 +75,11 @@ def test_a_mentor_who_changes_an_application_s_mentor_is_refused_and_nothing_is_
 def test_the_mentor_still_edits_other_fields_and_the_applicant_may_change_the_mentor(make_application, tina, mona, tom):
     application = make_application(tina, mentor=mona)
     as_mona = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(mona, 'test')[1]}")
-    assert as_mona.patch(f"/api/v1/applications/{application.pk}", {"title": "Better title", "mentor": mona.pk},
+    assert as_mona.patch(f"/api/v1/applications/{application.pk}",
+                         {"title": "Better title", "mentor": mona.pk, "version": application.version},
                          content_type="application/json").status_code == 200
     as_tina = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.issue(tina, 'test')[1]}")
-    assert as_tina.patch(f"/api/v1/applications/{application.pk}", {"mentor": tom.pk},
+    version = Application.objects.get(pk=application.pk).version  # raised by mona's edit
+    assert as_tina.patch(f"/api/v1/applications/{application.pk}", {"mentor": tom.pk, "version": version},
                          content_type="application/json").status_code == 200
     assert Application.objects.get(pk=application.pk).mentor_id == tom.pk
