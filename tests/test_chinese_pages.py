@@ -180,3 +180,20 @@ def test_countries_regions_and_subjects_show_in_chinese_when_chinese_is_active(d
         assert isced.label("071").startswith("071 ")
     missing = [c.code for c in Country.objects.all() if not c.name_zh]
     assert not missing, f"countries without a Chinese name: {missing}"
+
+
+def test_the_report_command_writes_the_xlsx_report_in_the_language_asked_for(db, tmp_path):
+    from openpyxl import load_workbook
+
+    sheets = {}
+    for language in ("en", CHINESE):
+        path = tmp_path / f"report-{language}.xlsx"
+        call_command("report", year=2024, fmt="xlsx", output=str(path), language=language, stdout=open("/dev/null", "w"))
+        book = load_workbook(path)
+        sheets[language] = (book.sheetnames, [c.value for c in book.worksheets[0][1]])
+    english_names, english_header = sheets["en"]
+    chinese_names, chinese_header = sheets[CHINESE]
+    assert "Figures" in english_names and "Figure" in english_header
+    assert len(chinese_names) == len(english_names)
+    assert all(re.search(r"[\u4e00-\u9fff]", name) for name in chinese_names), chinese_names
+    assert all(re.search(r"[\u4e00-\u9fff]", str(h)) for h in chinese_header), chinese_header

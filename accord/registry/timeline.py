@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 DORMANT_AFTER_YEARS = 3
 
 
@@ -22,6 +24,13 @@ class TimelineEntry:
     detail: str = ""
     # the last day this entry keeps a partnership alive: a valid agreement's end, an activity's end
     alive_until: date | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+
+KIND_LABELS = {"agreement": _("Agreement"), "activity": _("Activity"), "mobility": _("Mobility"), "program": _("Program")}
 
 
 PROVIDERS: dict[str, Callable[..., Iterable[TimelineEntry]]] = {}

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from accord.activities.models import ActivityParty
 from accord.agreements.models import AgreementParty
@@ -89,7 +90,7 @@ def graph(scope: Scope, max_partners: int = MAX_PARTNERS) -> dict:
         nodes.append({"id": f"i{pk}", "kind": "partner", "name": p.name, "local_name": p.local_name,
                       "x": round(x, 4), "y": round(y, 4), "size": 8 + min(counts[pk], 20),
                       "connections": counts[pk], "url": p.get_absolute_url(),
-                      "continent": CONTINENTS.get(continent, "")})
+                      "continent": gettext(CONTINENTS[continent]) if continent in CONTINENTS else ""})
     for pk in sorted(networks):
         x, y = positions[("network", pk)]
         n = networks[pk]

@@ -37,6 +37,11 @@ def region_label(name: str) -> str:
     return gettext(name) if name else ""
 
 
+def continent_choices() -> list[tuple[str, str]]:
+    """(code, name) for the continents, named and sorted in the active language."""
+    return sorted(((code, gettext(name)) for code, name in CONTINENTS.items()), key=lambda c: c[1])
+
+
 def chinese_active() -> bool:
     return (get_language() or "").lower().startswith("zh")
 
@@ -78,7 +83,7 @@ class Country(models.Model):
 
     @property
     def continent_name(self):
-        return _(CONTINENTS[self.continent]) if self.continent in CONTINENTS else ""
+        return gettext(CONTINENTS[self.continent]) if self.continent in CONTINENTS else ""
 
 
 class CountryGroup(models.Model):
