@@ -150,6 +150,10 @@ STATICFILES_DIRS = [
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
 ACCORD_MAX_UPLOAD_MB = env_int("ACCORD_MAX_UPLOAD_MB", 10, minimum=1)
+# Registry imports (`accord import ror|hipo|csv`): a zip may expand to at most this many megabytes,
+# and at most this many times its compressed size; larger files are refused before reading them.
+ACCORD_IMPORT_MAX_UNZIPPED_MB = env_int("ACCORD_IMPORT_MAX_UNZIPPED_MB", 2048, minimum=1)
+ACCORD_IMPORT_MAX_ZIP_RATIO = env_int("ACCORD_IMPORT_MAX_ZIP_RATIO", 100, minimum=1)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

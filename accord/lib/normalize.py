@@ -295,3 +295,26 @@ def initials(text: str) -> str:
     """Initials of the significant words: "Bauman Moscow State Technical University" -> "bmstu"."""
     words = [w for w in fold(text).split() if w not in STOPWORDS]
     return "".join(w[0] for w in words)
+
+
+# Second-level labels under which institutions register their own (ucl.ac.uk, sysu.edu.cn, unam.edu.mx).
+GENERIC_DOMAIN_LABELS = frozenset(
+    "ac edu com org net gov co or ne go sch mil int info biz gob gouv ed nom res k12 univ uni gen tec web".split()
+)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def domain_label(domain_or_url: str) -> str:
+    """The label of a web domain that names its institution, often the acronym people write:
+    "ucl.ac.uk" -> "ucl", "https://www.mit.edu/" -> "mit", "student.eit.edu.au" -> "eit"
+    (the label just left of the top-level domain and of generic labels such as "ac" or "edu")."""
+    host = _SCHEME.sub("", (domain_or_url or "").strip().lower())
+    host = re.split(r"[/:?#@]", host, maxsplit=1)[0].strip(".")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return ""
+    labels.pop()  # the top-level domain
+    while len(labels) > 1 and labels[-1] in GENERIC_DOMAIN_LABELS:
+        labels.pop()
+    label = labels[-1]
+    return "" if label in GENERIC_DOMAIN_LABELS or label == "www" else label

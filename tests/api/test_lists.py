@@ -53,12 +53,23 @@ def test_the_lookup_service_resolves_a_spelling(victor, partner, api_as):
     assert response.json()[0]["id"] == partner.pk
 
 
-def test_the_figures_are_those_of_accord_stats(victor, universities, api_as):
-    from accord.registry.services.stats import all_figures
+def test_the_figures_are_those_of_accord_stats(victor, universities, home, api_as):
+    import json
+    from io import StringIO
 
-    response = api_as(victor).get("/api/v1/stats")
+    from django.core.management import call_command
+
+    from accord.agreements.models import Agreement, AgreementParty
+
+    agreement = Agreement.objects.create(title="Exchange", status="active", valid_from="2024-01-01")
+    for party in (home, *universities[:5]):
+        AgreementParty.objects.create(agreement=agreement, institution=party)
+    response = api_as(victor).get("/api/v1/stats", year=2024)
     assert response.status_code == 200
-    assert response.json()["partners"] == all_figures()["partners"] == 25
+    out = StringIO()
+    call_command("stats", "--json", "--year", "2024", stdout=out)
+    cli = json.loads(out.getvalue())
+    assert response.json()["partners"] == cli["partners"] == cli["insights"]["partners"] == 5
 
 
 def test_someone_without_a_role_cannot_look_up_or_count(oscar, api_as):

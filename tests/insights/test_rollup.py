@@ -132,12 +132,24 @@ def test_a_record_before_the_covered_years_extends_them(world):
     ActivityParty.objects.create(activity=visit, institution=world["E"])
     assert rollup.coverage().first == 1998
     assert_current()
-    # an agreement without any date counts for every covered year, the new ones included
-    undated = Agreement.objects.create(title="Old memorandum", status="active")
-    AgreementParty.objects.create(agreement=undated, institution=world["D"])
-    assert_current()
-    assert PartnerYear.objects.filter(institution=world["D"].pk, year=1998).exists()
     assert rollup_years(Scope.for_year(1998)) == range(1998, 1999)
+
+
+def test_an_agreement_without_dates_counts_for_any_time_and_in_no_year(world):
+    undated = Agreement.objects.create(title="Old memorandum", status="active")
+    AgreementParty.objects.create(agreement=undated, institution=world["E"])
+    assert_current()
+    years = set(PartnerYear.objects.filter(institution=world["E"].pk).values_list("year", flat=True))
+    assert ALL_TIME in years and 2024 not in years and 2020 not in years
+    assert years == {ALL_TIME, 2023}  # 2023: its visit
+
+
+def test_an_agreement_known_only_by_its_end_counts_in_the_year_it_ends(world):
+    ending = Agreement.objects.create(title="Memorandum ending 2021", status="expired", valid_until=date(2021, 6, 30))
+    AgreementParty.objects.create(agreement=ending, institution=world["E"])
+    assert_current()
+    years = set(PartnerYear.objects.filter(institution=world["E"].pk).values_list("year", flat=True))
+    assert years == {ALL_TIME, 2021, 2023}
 
 
 def test_changes_to_the_partner_itself_keep_the_table_current(world, home):

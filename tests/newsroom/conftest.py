@@ -49,3 +49,9 @@ def article_text():
         "LIT President Zhou Ming and Northbridge Vice-Chancellor Alice Carter signed the agreement.\n"
         "The two universities will launch a joint summer school next year.\n"
     )
+
+
+@pytest.fixture(autouse=True)
+def checked_pipeline(monkeypatch):
+    """Every pipeline run in these tests holds each step to its declared needs and adds."""
+    monkeypatch.setattr("accord.newsroom.pipeline.CHECK_DECLARATIONS", True)

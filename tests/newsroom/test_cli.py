@@ -32,6 +32,8 @@ def test_extract_skips_a_malformed_line_with_its_number_and_writes_the_others(tm
         json.dumps({"id": "no-text"}),
         json.dumps({"id": "bad-date", "text": "x", "published": "12 March"}),
         json.dumps({"id": "good-2", "text": "A sports day was held on campus.", "title": "Sports day"}),
+        json.dumps({"id": "month-only", "text": article_text, "published": "2024-03"}),
+        json.dumps({"id": "year-only", "text": article_text, "published": "2024"}),
     ])
     before = database_state()
     call_command("extract", "--input", str(source), "--output", str(tmp_path / "out.jsonl"))
@@ -39,7 +41,8 @@ def test_extract_skips_a_malformed_line_with_its_number_and_writes_the_others(tm
     assert "in.jsonl:2: skipped" in err and "in.jsonl:3: skipped" in err and '"text"' in err
     assert "in.jsonl:4: skipped" in err and "published" in err
     rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
-    assert [r["id"] for r in rows] == ["good-1", "good-2"]
+    assert [r["id"] for r in rows] == ["good-1", "good-2", "month-only", "year-only"]  # partial dates are anchors
+    assert rows[2]["events"][0]["date"] == rows[3]["events"][0]["date"] == "2024-03-08"
     event = rows[0]["events"][0]
     assert set(event) >= {"type", "date", "institutions", "people", "mode", "evidence", "confidence"}
     assert event["type"] == "agreement_signing" and event["date"] == "2024-03-08" and event["mode"] == "online"

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from accord.newsroom.pipeline.dates import find_dates, header_date, publication_date, resolve, url_date
+from accord.newsroom.pipeline.dates import find_dates, header_date, period_end, publication_date, resolve, url_date
+from accord.newsroom.pipeline.document import DateValue
 
 ANCHOR = date(2024, 10, 10)  # a Thursday
 
@@ -70,3 +71,33 @@ def test_it_reads_the_date_path_of_a_url(url, expected):
 
 def test_the_published_field_wins():
     assert publication_date("March 3, 2021\nText", "https://x.org/2020/01/02/a", date(2022, 2, 2))[0] == date(2022, 2, 2)
+
+
+def test_a_published_month_anchors_at_its_last_day_with_month_precision():
+    assert publication_date("Text", "", DateValue(2021, 1)) == (date(2021, 1, 31), "published field", "month")
+
+
+def test_a_published_year_anchors_at_its_last_day_with_year_precision():
+    assert publication_date("Text", "", DateValue(2021)) == (date(2021, 12, 31), "published field", "year")
+
+
+def test_a_page_date_within_a_partial_published_value_gives_the_day():
+    assert publication_date("January 12, 2021\nText", "", DateValue(2021, 1))[0] == date(2021, 1, 12)
+    assert publication_date("March 3, 2020\nText", "", DateValue(2021, 1))[0] == date(2021, 1, 31)
+
+
+def test_a_year_and_month_in_the_url_anchor_to_the_month_only():
+    assert publication_date("Text", "https://example.org/2021-08/c_1.htm")[1:] == ("URL date path", "month")
+
+
+@pytest.mark.parametrize("text, precision, expected", [
+    ("the delegation arrived on Tuesday", "month", None),  # a weekday needs the day of publication
+    ("the delegation arrived last month", "year", None),
+    ("the delegation arrived last month", "month", "2020-12"),
+    ("signed on May 5", "year", "2021-05-05"),
+    ("signed on May 5", "month", "2020-05-05"),  # after a January publication: the year before
+])
+def test_a_partial_anchor_resolves_only_what_its_precision_allows(text, precision, expected):
+    anchor = period_end(DateValue(2021, 1 if precision == "month" else None))
+    values = [resolve(m, anchor, precision) for m in find_dates(text)]
+    assert next((v.iso() for v in values if v is not None), None) == expected

@@ -122,3 +122,52 @@ def test_a_headline_announcing_a_signing_is_not_an_event(registry):
                              "The president said the two universities are preparing the text.",
                     title="Lakeside Institute of Technology to sign MoU with Northbridge University")
     assert doc.events == []
+
+
+def test_a_headline_event_takes_its_parties_from_the_lead(registry):
+    text = ("First joint laboratory inaugurated\n\nThe laboratory opened its doors in the city.\n"
+            "Northbridge University and Lakeside Institute of Technology run it together.")
+    doc = run_until("merge", text, title="First joint laboratory inaugurated")
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert {doc.entities[i].registry_id for i in event.entities} == {registry["northbridge"].pk, registry["lakeside"].pk}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Lakeside Institute of Technology and Northbridge University signed a declaration of intent.", "agreement_signing"),
+    ("Students of Lakeside Institute of Technology won second prize at the Northbridge University contest.", "competition"),
+    ("Lakeside Institute of Technology was received by Northbridge University.", "visit_inbound"),
+    ("Lakeside Institute of Technology and Northbridge University launched a seed-corn fund.", "research_project_or_fund"),
+])
+def test_phrasings_of_the_guides_definitions_give_their_event(registry, sentence, kind):
+    assert kind in {e.type for e in run_until("events", sentence).events}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lakeside Institute of Technology offers programmes including exchanges, competitions and conferences with Northbridge University.",
+    "Students of Lakeside Institute of Technology went on a field trip with Northbridge University.",
+])
+def test_a_list_item_or_a_field_trip_is_not_an_event(registry, sentence):
+    assert not run_until("events", sentence).events
+
+
+@pytest.mark.parametrize("title", [
+    "Ministers, Northbridge University head to speak at Lakeside Institute of Technology conference",
+    "Lakeside Institute of Technology to commence culture programme with Northbridge University soon",
+])
+def test_a_headline_announcing_an_event_reports_none(registry, title):
+    doc = run_until("events", title + "\n\nMore details follow.", title=title)
+    assert not doc.events
+
+
+def test_the_party_after_the_visit_verb_is_the_one_visited(registry):
+    text = "Two deans from Northbridge University visited Lakeside Institute of Technology last week."
+    doc = run_until("arguments", text, url="https://www.northbridge.ac.uk/news/1")
+    assert {e.type for e in doc.events} == {"visit_outbound"}
+
+
+def test_an_undated_signing_takes_the_date_of_the_sentence_before_it(registry):
+    text = ("Lakeside Institute of Technology officials signed the project on Monday. "
+            "The agreement was reached with Northbridge University after two years of talks.")
+    doc = run_until("merge", text, published=date(2024, 10, 10))
+    event = next(e for e in doc.events if e.type == "agreement_signing")
+    assert event.date.iso() == "2024-10-07"

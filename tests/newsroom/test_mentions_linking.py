@@ -62,3 +62,80 @@ def test_otherwise_the_first_institution_of_the_headline_is_home(registry):
                                "Northbridge University hosted guests from Oranje University of Applied Sciences.",
                     title="Oranje University of Applied Sciences meets Northbridge University")
     assert doc.entities[doc.home].registry_id == registry["oranje"].pk
+
+
+def test_a_web_domain_label_the_article_uses_names_its_university(registry):
+    from tests.newsroom.conftest import make_institution
+
+    kestrel = make_institution("Kestrel University of Science", "KE", domains=["kesu.ac.ke"])
+    doc = run_until("linking", "A delegation from KESU visited Northbridge University.")
+    assert kestrel.pk in {e.registry_id for e in doc.entities}
+
+
+def test_the_publishers_own_short_domain_label_names_it_as_home(registry):
+    from tests.newsroom.conftest import make_institution
+
+    aarvik = make_institution("Aarvik University", "DK", domains=["av.dk"])
+    doc = run_until("linking", "Deans from AV visited Northbridge University to gauge interest in working with AV.",
+                    url="https://www.av.dk/en/international/news/")
+    assert doc.entities[doc.home].registry_id == aarvik.pk
+
+
+def test_a_name_spelt_like_several_registry_entries_links_to_the_one_in_a_country_the_article_names(registry):
+    from tests.newsroom.conftest import make_institution
+
+    make_institution("Universidad de Los Kestrel", "CL")
+    kenyan = make_institution("University of Kestrel", "KE")
+    doc = run_until("linking", "The University of Kestrel in Kenya signed an agreement with Northbridge University.")
+    assert kenyan.pk in {e.registry_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "The premier university signed an agreement with Northbridge University.",
+    "A delegation from the University of Applied Sciences visited Northbridge University.",
+])
+def test_a_generic_phrase_is_not_linked_to_a_registry_entry(registry, text):
+    from tests.newsroom.conftest import make_institution
+
+    make_institution("Premier University", "BD")
+    make_institution("University of Applied Sciences", "BH")
+    doc = run_until("linking", text)
+    assert {e.registry_id for e in doc.entities if e.registry_id} == {registry["northbridge"].pk}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Students from Ivane Kestrelani Northbridge University arrived.", "Ivane Kestrelani Northbridge University"),
+    ("A student from Viadrina Northbridge University said so.", "Viadrina Northbridge University"),
+])
+def test_a_longer_name_around_a_registry_name_is_kept_whole(registry, text, name):
+    doc = run_until("linking", text)
+    assert name in [e.name for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Students from China’s Kestrel University’s School of Journalism arrived.", "Kestrel University"),
+    ("The chairman of Kestrel University Council spoke.", "Kestrel University"),
+    ("Technion Becomes First Israeli University to Open Campus", None),
+])
+def test_possessives_governing_bodies_and_headline_verbs_do_not_stay_in_a_name(registry, text, name):
+    doc = run_until("linking", text)
+    names = [e.name for e in doc.entities]
+    assert (name in names) if name else not any("Becomes" in n for n in names), names
+
+
+def test_networks_foundations_and_ministries_are_not_universities(registry):
+    doc = run_until("linking", "The Kestrel Foundation, the Ministry of Education and the Lakeside Universities "
+                               "Network met Northbridge University.")
+    kinds = {e.name: e.kind for e in doc.entities}
+    assert kinds["Kestrel Foundation"] == "nonprofit" and kinds["Ministry of Education"] == "government"
+    assert kinds["Lakeside Universities Network"] == "nonprofit"
+
+
+def test_a_name_the_publishers_registry_entry_holds_is_that_entry_and_home(registry):
+    from tests.newsroom.conftest import make_institution
+
+    academy = make_institution("Kestrel Finance Academy", "KE", domains=["kfa.ac.ke"])
+    doc = run_until("linking", "Kestrel Financial University hosted students from Northbridge University.",
+                    url="https://en.kfa.ac.ke/news/1")
+    home = doc.entities[doc.home]
+    assert home.registry_id == academy.pk and home.country == "KE"

@@ -28,6 +28,16 @@ def test_the_fixture_names_real_universities_once_each():
     assert all(p["domain"] and len(p["country"]) == 2 for p in partners)
 
 
+def test_in_2022_the_demo_office_has_the_seed_partner_figures(demo):
+    figures = stats("--year", "2022", "--kind", "university")
+    assert figures["partners"] == 362
+    assert figures["countries"] == 77
+    assert figures["continents"] == 6
+    belt_and_road = figures["groups"]["Belt and Road"]
+    assert (belt_and_road["partners"], belt_and_road["countries"]) == (65, 29)
+    assert sum(1 for partners in figures["networks"].values() if partners) >= 11
+
+
 def test_the_demo_office_has_a_decade_of_activities_and_mobility_both_ways(demo):
     for year in (2013, 2018, 2024):
         assert stats("--year", str(year))["insights"]["activities"]["total"] >= 15

@@ -123,6 +123,20 @@ def test_a_bad_row_names_the_file_line_and_field_and_writes_nothing(registry, tm
     assert snapshot() == before
 
 
+def test_two_new_rows_with_the_same_name_and_country_are_an_error_naming_both_lines(db, tmp_path):
+    rows = [
+        {"name": "Kazan Federal University", "country": "RU"},
+        {"name": "Kazan Federal University", "country": "GB"},
+        {"name": "kazan  federal university", "country": "ru"},
+    ]
+    before = snapshot()
+    with pytest.raises(CommandError) as failure:
+        run_csv(write_csv(tmp_path / "twice.csv", rows))
+    assert "twice.csv line 4, field name: lines 2 and 4 both add a new institution named 'kazan  federal university' in RU" in str(failure.value)
+    assert "line 3" not in str(failure.value)  # the same name in another country is another institution
+    assert snapshot() == before
+
+
 @pytest.mark.parametrize(
     "row, message",
     [

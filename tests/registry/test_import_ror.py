@@ -1,6 +1,8 @@
 import json
 import re
+import struct
 import zipfile
+import zlib
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -163,6 +165,76 @@ def test_a_zip_without_one_json_file_is_refused(tmp_path):
     (tmp_path / "fake.zip").write_text("not a zip")
     with pytest.raises(CommandError, match="fake.zip: not a zip file"):
         run_ror(tmp_path / "fake.zip")
+
+
+def deflated(data: bytes, *, last: bool = False) -> bytes:
+    """Raw deflate of `data`, flushed so that equal segments can be repeated to build a long stream."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
+
+
+def zip_bomb(path, *, mib: int, name: str = "ror-data.json"):
+    """A real zip (valid headers, deflate stream and CRC) of one JSON array padded with `mib` MiB of
+    spaces, written by hand: about 1 MB per GiB, built in a second instead of compressing a GiB."""
+    chunk = b" " * 2**20
+    packed = deflated(b"[") + deflated(chunk) * mib + deflated(b"]", last=True)
+    crc = zlib.crc32(b"[")
+    for _ in range(mib):
+        crc = zlib.crc32(chunk, crc)
+    crc, size, raw = zlib.crc32(b"]", crc), mib * 2**20 + 2, name.encode()
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(packed), size, len(raw), 0) + raw
+    central = struct.pack(
+        "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(packed), size, len(raw), 0, 0, 0, 0, 0, 0
+    ) + raw
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(packed), 0)
+    path.write_bytes(local + packed + central + end)
+    return path
+
+
+@pytest.fixture
+def no_decompression(monkeypatch):
+    """Fail the test if the importer starts decompressing a zip's member."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the zip's content was decompressed")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", refuse)
+
+
+def test_a_zip_of_a_gigabyte_of_json_is_refused_before_decompressing_naming_the_ratio_limit(
+    tmp_path, no_decompression
+):
+    archive = zip_bomb(tmp_path / "ror-data.zip", mib=1024)
+    assert archive.stat().st_size < 1.1 * 2**20
+    before = snapshot()
+    with pytest.raises(CommandError, match=r"ror-data.zip: ror-data.json expands 1,0\d\d times .*ACCORD_IMPORT_MAX_ZIP_RATIO allows 100 times"):
+        run_ror(archive)
+    assert snapshot() == before
+
+
+def test_a_zip_larger_than_the_size_limit_is_refused_naming_the_setting(tmp_path, settings, no_decompression):
+    settings.ACCORD_IMPORT_MAX_UNZIPPED_MB = 1
+    with pytest.raises(CommandError, match=r"expands to 2 MB; ACCORD_IMPORT_MAX_UNZIPPED_MB allows 1 MB"):
+        run_ror(zip_bomb(tmp_path / "padded.zip", mib=2))
+
+
+def test_a_zip_within_the_limits_is_read_and_its_progress_counted_in_bytes(tmp_path):
+    archive = tmp_path / "ror.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.write(SMALL, "ror-data.json")
+    importer = get_importer("ror")(archive, progress=True)
+    seen = []
+    original = importer.progress
+
+    def progress(**kwargs):
+        bar = original(**kwargs)
+        seen.append((kwargs, bar))
+        return bar
+
+    importer.progress = progress
+    assert importer.run().created == 7
+    (options, bar), _writing = seen
+    assert options["unit"] == "B" and bar.n == SMALL.stat().st_size == bar.total
 
 
 def test_a_bad_record_fails_the_whole_import_naming_file_record_and_field(tmp_path):

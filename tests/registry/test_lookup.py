@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accord.registry.models import Country, Institution, InstitutionName, NameKind, Status
 from accord.registry.services.lookup import LookupIndex, lookup
+from tests.conftest import shared_file
 
 
 def country(code):
@@ -90,6 +91,42 @@ def test_a_stored_acronym_ranks_before_initials_derived_from_a_name(registry):
     assert matches[0].score > matches[1].score
 
 
+def test_a_domain_label_ranks_before_initials_derived_from_a_name_even_in_the_preferred_country(db):
+    london = Institution.objects.create(
+        name="University College London, University of London", country=country("GB"), domains=["ucl.ac.uk"]
+    )
+    lancashire = Institution.objects.create(
+        name="University of Central Lancashire", country=country("GB"), domains=["uclan.ac.uk"]
+    )
+    louvain = Institution.objects.create(
+        name="Université Catholique de Louvain", country=country("BE"), website="https://www.uclouvain.be/"
+    )
+    matches = lookup("UCL", country="GB")
+    assert [m.id for m in matches[:2]] == [london.pk, lancashire.pk]
+    assert (matches[0].how, matches[0].matched_name) == ("domain", "ucl.ac.uk")
+    assert matches[1].how == "initials"
+    assert top("UCL", country="BE").id == london.pk  # a domain label outranks initials elsewhere too
+    assert top("uclouvain").id == louvain.pk  # the website's domain counts as well (ROR's links)
+
+
+def test_a_domain_label_is_found_under_a_subdomain_and_generic_labels(db):
+    eit = Institution.objects.create(name="Eastern Institute of Tech", country=country("AU"),
+                                     domains=["student.eit.edu.au"])
+    assert top("EIT").id == eit.pk and top("EIT").how == "domain"
+
+
+def test_the_cli_answers_university_college_london_for_ucl_in_great_britain_on_the_world_file(db):
+    call_command("import_hipo", str(shared_file("data", "world_universities_and_domains.json")), verbosity=0)
+    out = StringIO()
+    call_command("lookup", "--json", "--country", "GB", "UCL", "MIT", "BMSTU", stdout=out)
+    best = {line["query"]: line["matches"][0]["name"] for line in map(json.loads, out.getvalue().splitlines())}
+    assert best == {
+        "UCL": "University College London, University of London",
+        "MIT": "Massachusetts Institute of Technology",
+        "BMSTU": "Bauman Moscow State Technical University",
+    }
+
+
 def test_an_acronym_derived_from_initials_is_found_without_being_stored(registry):
     assert top("MMU").id == registry["mmu"].pk
 
@@ -141,6 +178,8 @@ def test_the_index_works_without_django_from_plain_rows():
     assert [m.id for m in index.search("um")] == [1]
     assert index.search("Universite de Montpellier")[0].score == 100  # accents ignored
     assert index.search("Univ. de Montpellier")[0].score == 98  # same key, other spelling
+    with_domains = LookupIndex([(1, "Massachusetts Institute of Technology", "", "US")], [], [(1, "mit.edu")])
+    assert with_domains.search("MIT")[0].how == "domain"
 
 
 def test_the_cli_prints_one_json_line_per_query(registry):

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from accord.insights.reports.svgmap import bar_chart_svg, choropleth_svg
 
@@ -12,7 +13,8 @@ def build(data: dict) -> bytes:
     # Both SVGs are generated here from numbers and escaped labels, never from user HTML.
     context = {
         **data,
-        "map_svg": mark_safe(choropleth_svg(data["map_counts"], title=str(data["title"]))),  # noqa: S308
+        "map_svg": mark_safe(choropleth_svg(data["map_counts"], title=str(data["title"]),
+                                                 legend_title=_("Partners"))),  # noqa: S308
         "continent_svg": mark_safe(bar_chart_svg(data["continents"])),  # noqa: S308
     }
     html = render_to_string("insights/report.html", context)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from accord.agreements.services import expiring
 from accord.insights.services import deadlines
-from accord.insights.services.figures import figures, labels
+from accord.insights.services.figures import figures, labels, partner_countries
 from accord.insights.services.links import list_url
 from accord.insights.services.scope import Scope
 from accord.registry.models.countries import region_label
@@ -99,3 +99,9 @@ def trend_rows(scope: Scope) -> list[dict]:
             "activities_url": list_url("activities", year_scope),
         })
     return rows
+
+
+def country_rows(scope: Scope) -> list[Figure]:
+    """Partners per country, most first, each with its list: the world map's table."""
+    rows = sorted((r for r in partner_countries(scope) if r["code"]), key=lambda r: (-r["partners"], r["name"]))
+    return [Figure(r["name"], r["partners"], list_url("partners", scope, country=r["code"])) for r in rows]

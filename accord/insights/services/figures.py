@@ -1,13 +1,14 @@
 """The dashboard's figures for a scope, each one an aggregate query over the records.
 
-`figures(scope)` returns plain JSON-serialisable data; the dashboard, `accord stats --json` (the
-"insights" section) and the reports all read it, so they cannot disagree.
+`figures(scope)` returns plain JSON-serialisable data; the dashboard, `accord stats` (its top level
+and its "insights" section), /api/v1/stats and the reports all read it, so they cannot disagree.
 """
 
 from collections import Counter
 from datetime import date
 
 from django.db.models import Case, CharField, Count, F, Q, When
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from accord.activities.models import Activity
@@ -66,6 +67,16 @@ def partner_countries(scope: Scope) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def partner_kinds(scope: Scope) -> dict:
+    """Partners per kind of institution (university, research institute, ...)."""
+    table = partner_rows(scope)
+    if table is not None:
+        rows = table.values("kind").annotate(n=Count("institution", distinct=rows_repeat(scope))).order_by()
+    else:
+        rows = partners_in_period(scope).values("kind").annotate(n=Count("pk")).order_by()
+    return {row["kind"]: row["n"] for row in sorted(rows, key=lambda row: row["kind"])}
 
 
 def _by_group(countries: list[dict]) -> list[dict]:
@@ -161,7 +172,7 @@ def mobility_by_region(scope: Scope) -> dict:
 
 def trend(scope: Scope, years: int = TREND_YEARS) -> list[dict]:
     """Per calendar year up to the end of the period: partners, new agreements, activities."""
-    last = (scope.end or date.today()).year
+    last = (scope.end or timezone.localdate()).year
     rows = []
     for year in range(last - years + 1, last + 1):
         in_year = Scope(start=date(year, 1, 1), end=date(year, 12, 31), faculty=scope.faculty, group=scope.group, kind=scope.kind)
@@ -193,6 +204,7 @@ def figures(scope: Scope, *, with_trend: bool = True) -> dict:
         "countries": sum(1 for row in countries if row["code"]),
         "continents": len(by_continent),
         "by_continent": {code: by_continent[code] for code in sorted(by_continent)},
+        "by_kind": partner_kinds(scope),
         "by_country": sorted(
             ({"code": r["code"], "name": r["name"], "partners": r["partners"]} for r in countries if r["code"]),
             key=lambda r: (-r["partners"], r["name"]),

@@ -1,9 +1,13 @@
-"""The world map's data: partners per country (ISO-3 codes for the choropleth) and markers."""
+"""The world map's data: partners per country (ISO-3 codes for the choropleth) in integer classes
+(accord.lib.scales: more partners, darker), and markers. Names are HTML-escaped here: plotly renders
+hover text as HTML."""
 
 from django.urls import reverse
 
 from accord.insights.services.figures import partner_countries
 from accord.insights.services.scope import Scope, partners_of
+from accord.lib.plottext import plot_text
+from accord.lib.scales import class_of, count_classes
 
 MAX_MARKERS = 1000  # the first in name order; markers_total says how many have coordinates
 
@@ -18,22 +22,25 @@ def map_data(scope: Scope, *, max_markers: int = MAX_MARKERS) -> dict:
     markers = [
         {
             "id": pk,
-            "name": name,
-            "local_name": local_name,
+            "name": plot_text(name),
+            "local_name": plot_text(local_name or ""),
             "lat": lat,
             "lon": lon,
-            "country": country or "",
+            "country": plot_text(country or ""),
             "url": detail.format(pk),
         }
         for pk, name, local_name, lat, lon, country in located.order_by("name", "pk").values_list(
             "pk", "name", "local_name", "latitude", "longitude", "country__name"
         )[:max_markers]
     ]
+    classes = count_classes(max((r["partners"] for r in countries), default=0))
     return {
         "countries": sorted(
-            ({"iso3": r["alpha3"], "code": r["code"], "name": r["name"], "partners": r["partners"]} for r in countries),
+            ({"iso3": r["alpha3"], "code": r["code"], "name": plot_text(r["name"]), "partners": r["partners"],
+              "class": class_of(r["partners"], classes)} for r in countries),
             key=lambda r: (-r["partners"], r["name"]),
         ),
+        "classes": [c.as_dict() for c in classes],
         "markers": markers,
         "markers_total": total_located,
     }

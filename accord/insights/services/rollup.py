@@ -17,10 +17,10 @@ each time a figure asks costs hundreds of milliseconds at scale, so the set is k
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import DateField, F, Max, Min
+from django.utils import timezone
 
 from accord.activities.models import Activity, ActivityParty
 from accord.agreements.models import Agreement, AgreementParty
@@ -60,7 +60,7 @@ def coverage() -> Span | None:
 
 def record_years() -> Span:
     """The calendar years the records reach, with this year (and MARGIN after it) always in."""
-    this_year = date.today().year
+    this_year = timezone.localdate().year
     years = [this_year, this_year + MARGIN]
     bounds = [
         Agreement.objects.aggregate(a=Min("valid_from"), b=Min("signed_on"), c=Max("valid_until"), d=Max("valid_from")),
@@ -126,7 +126,7 @@ def extend(lo: int, hi: int) -> Span | None:
     span = coverage()
     if span is None:
         return None
-    this_year = date.today().year
+    this_year = timezone.localdate().year
     lo, hi = max(lo, EARLIEST), min(hi, this_year + AHEAD)
     if lo > hi or span.first <= lo and hi <= span.last:
         return span
@@ -143,9 +143,13 @@ def extend(lo: int, hi: int) -> Span | None:
 # --- record by record --------------------------------------------------------------------------
 
 def _agreement_years(span: Span, valid_from, signed_on, valid_until) -> range:
-    """The calendar years an agreement is valid in (as scope._agreement_period_q reads them)."""
+    """The calendar years an agreement is valid in (as scope._agreement_period_q reads them): from
+    its start (valid_from, else signed_on) to its end (open-ended: the last covered year); without
+    a start, only the year it ends in, and none at all without any date."""
     start = valid_from or signed_on
-    return span.clip(start.year if start else span.first, valid_until.year if valid_until else span.last)
+    if start is None:
+        return span.clip(valid_until.year, valid_until.year) if valid_until else range(0)
+    return span.clip(start.year, valid_until.year if valid_until else span.last)
 
 
 def _activity_years(span: Span, start_date, end_date) -> range:
@@ -191,8 +195,9 @@ def add_party(kind: str, record, institution_id: int) -> None:
         if record.status not in VALID_STATUSES:
             return
         valid_from, signed_on, valid_until = day(record.valid_from), day(record.signed_on), day(record.valid_until)
-        start = valid_from or signed_on
-        span = extend(start.year if start else span.first, valid_until.year if valid_until else span.last)
+        start = valid_from or signed_on or valid_until
+        if start is not None:
+            span = extend(start.year, valid_until.year if valid_until else span.last)
         years = _agreement_years(span, valid_from, signed_on, valid_until)
     else:
         start_date, end_date = day(record.start_date), day(record.end_date)

@@ -86,19 +86,27 @@ def _with_partner(qs, scope: Scope, party_model, link: str):
 
 def _agreement_period_q(scope: Scope, prefix: str = "") -> Q:
     """Agreements valid at some time during the period, reached through `prefix` (e.g. "agreement__").
-    Without a start of validity, the signing date stands in."""
+    Without a start of validity, the signing date stands in. An agreement with neither can be placed
+    only at the end of its validity, when it has one: it counts in a period only if that day falls in
+    it (and with no date at all, only for "any time")."""
     q = Q(**{f"{prefix}status__in": VALID_STATUSES})
+    if scope.start is None and scope.end is None:
+        return q & _faculty_q(scope, prefix)
+    dated = Q(**{f"{prefix}valid_from__isnull": False}) | Q(**{f"{prefix}signed_on__isnull": False})
+    undated = Q(**{f"{prefix}valid_from__isnull": True, f"{prefix}signed_on__isnull": True,
+                   f"{prefix}valid_until__isnull": False})
     if scope.end:
-        q &= (
-            Q(**{f"{prefix}valid_from__lte": scope.end})
-            | Q(**{f"{prefix}valid_from__isnull": True, f"{prefix}signed_on__lte": scope.end})
-            | Q(**{f"{prefix}valid_from__isnull": True, f"{prefix}signed_on__isnull": True})
-        )
+        dated &= Q(**{f"{prefix}valid_from__lte": scope.end}) | Q(
+            **{f"{prefix}valid_from__isnull": True, f"{prefix}signed_on__lte": scope.end})
+        undated &= Q(**{f"{prefix}valid_until__lte": scope.end})
     if scope.start:
-        q &= Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": scope.start})
-    if scope.faculty is not None:
-        q &= Q(**{f"{prefix}faculty": scope.faculty})
-    return q
+        dated &= Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": scope.start})
+        undated &= Q(**{f"{prefix}valid_until__gte": scope.start})
+    return q & (dated | undated) & _faculty_q(scope, prefix)
+
+
+def _faculty_q(scope: Scope, prefix: str) -> Q:
+    return Q() if scope.faculty is None else Q(**{f"{prefix}faculty": scope.faculty})
 
 
 def activity_period_branches(scope: Scope, prefix: str = "") -> list[Q]:

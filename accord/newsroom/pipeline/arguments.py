@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from accord.newsroom.pipeline.document import Entity, Mention, Person
+from accord.newsroom.pipeline.linking import UNIVERSITY_WORDS
 
 TITLE_WORDS = (
     r"(?:Executive |Deputy |Vice[- ]|Assistant |Associate |Senior |Honorary |Acting |Founding |Chief |Prime |"
@@ -84,6 +85,9 @@ def _people(doc, sentence_index: int) -> list[Person]:
     return out
 
 
+VISIT_VERB = re.compile(r"\b(?:visited|paid (?:a|an) (?:\w+ )?visit to|travel(?:l)?ed to|went to|toured)\b")
+
+
 def _direction(doc, event) -> int:
     """Votes for inbound (> 0) or outbound (< 0), seen from the home institution."""
     home = doc.home
@@ -104,6 +108,16 @@ def _direction(doc, event) -> int:
                 votes += 1 if is_home else -1
         if re.search(r"\b(?:received|welcomed|hosted|hosts|receives|welcomes)\b[^.]{0,60}\b(?:delegation|guests|visitors)\b", lower):
             votes += 1
+        verb = VISIT_VERB.search(sentence.text)
+        if verb:  # "X visited Y": X is the visitor; the nearest party after the verb is the one visited
+            at = sentence.start + verb.start()
+            after = [m for m in mentions if m.start >= sentence.start + verb.end()]
+            if after and not re.search(r"\b(?:by|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                                       doc.text[sentence.start + verb.end():after[0].start].lower()):
+                votes += 1 if after[0].entity == home else -1
+            before = [m for m in mentions if m.end <= at]
+            if before and not after:
+                votes += -1 if before[-1].entity == home else 1
         if re.search(r"\b(?:led|leads|leading|headed)\s+(?:a|the|an)\s+(?:\w+\s+)?delegation\s+to\b", lower):
             votes -= 1
     return votes
@@ -156,8 +170,27 @@ def _antecedents(doc, event) -> list[int]:
     return []
 
 
+def _context_parties(doc, event) -> list[int]:
+    """The parties of an event its sentence does not name ("First joint lab inaugurated"): for a
+    headline, those the lead names; else the one partner university the article names, if only one."""
+    sentence = doc.sentences[event.sentence]
+    if sentence.is_title:
+        window = [s for s in doc.sentences if not s.is_title][:CONTEXT_SENTENCES]
+        for at, other in enumerate(window):
+            found = sorted({m.entity for m in doc.mentions if m.sentence == other.index})
+            if any(e != doc.home for e in found):
+                event.sentences += [s.index for s in window[:at + 1]]  # the lead reports the headline's event
+                return found
+    partners = {m.entity for m in doc.mentions if m.entity != doc.home and doc.entities[m.entity].kind == "university"
+                and (doc.entities[m.entity].registry_id or UNIVERSITY_WORDS.search(doc.entities[m.entity].name))}
+    return sorted(partners) if len(partners) == 1 else []  # the article names one partner university only
+
+
+CONTEXT_SENTENCES = 6  # how many lead sentences name a headline's parties
+
+
 def arguments(doc):
-    """needs: events, entities, home; adds: event.entities/roles (home and partners), event.people, event.counts"""
+    """Adds event.entities/roles (home and partners), event.people, event.counts"""
     all_people = {s.index: _people(doc, s.index) for s in doc.sentences}
     # one article reports one trip's direction: the votes of all its visit sentences decide
     visits = [e for e in doc.events if e.type.startswith("visit")]
@@ -170,6 +203,8 @@ def arguments(doc):
     for event in doc.events:
         if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
             event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
+        if not any(e != doc.home for e in event.entities) and not event.support and not event.type.startswith("visit"):
+            event.entities += [e for e in _context_parties(doc, event) if e not in event.entities]
         if event.type == "competition":
             organiser = _organiser(doc, event)
             if organiser is not None and organiser not in event.entities:
@@ -193,12 +228,12 @@ def arguments(doc):
                     event.counts.setdefault(m.group(2).lower(), value)
 
 
-arguments.needs = ("events", "entities", "home")
-arguments.adds = ("event.roles", "event.people", "event.counts")
+arguments.needs = ("text", "sentences", "mentions", "entities", "home", "events", "resources")
+arguments.adds = ("mentions", "entities", "event.roles", "event.people", "event.counts")  # an organiser named only by its competition
 
 
 def mode(doc):
-    """needs: events; adds: event.mode ("online" for video or virtual, "in_person" when a physical
+    """Adds event.mode ("online" for video or virtual, "in_person" when a physical
     meeting or place is stated, else None) with the sentence that says so"""
     for event in doc.events:
         event.mode, event.mode_sentence = None, None
@@ -219,5 +254,5 @@ def mode(doc):
                     event.mode, event.mode_sentence = "in_person", event.sentence
 
 
-mode.needs = ("events",)
+mode.needs = ("sentences", "events")
 mode.adds = ("event.mode",)

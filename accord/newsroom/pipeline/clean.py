@@ -139,7 +139,7 @@ def clean_text(raw: str, fmt: str = "") -> tuple[str, str]:
 
 
 def clean(doc):
-    """needs: raw, format; adds: text, format, title (guessed when absent)"""
+    """Adds text, format, title (guessed when absent)"""
     doc.text, doc.format = clean_text(doc.raw, doc.format)
     title = clean_text(doc.title, "text")[0] if doc.title else ""
     head = doc.text[: len(title) + 2000].lower()
@@ -156,5 +156,5 @@ def clean(doc):
     doc.title = title
 
 
-clean.needs = ("raw",)
-clean.adds = ("text", "format", "title")
+clean.needs = ("raw", "format", "title")
+clean.adds = ("text", "format", "title", "title_offset")

@@ -159,10 +159,15 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def resolve(match: DateMatch, anchor: date | None) -> DateValue | None:
-    """The date a match means, given the publication date; None when it names no month."""
+def resolve(match: DateMatch, anchor: date | None, precision: str = "day") -> DateValue | None:
+    """The date a match means, given the publication date (known to the day, or only to the month or
+    year: then `anchor` is the period's last day); None when it names no month."""
     value, relative = match.value, match.relative
     if relative == "vague":
+        return None
+    if relative.startswith(("weekday:", "day:")) and precision != "day":
+        return None  # "on Thursday" needs the day of publication
+    if relative.startswith("month:") and precision not in ("day", "month"):
         return None
     if relative.startswith("weekday:"):
         if anchor is None:
@@ -235,40 +240,63 @@ def header_date(raw: str, max_lines: int = 25) -> tuple[date | None, str]:
     return None, ""
 
 
-def url_date(url: str) -> date | None:
+def url_date_value(url: str) -> DateValue | None:
+    """The date in a URL's path: to the day (/2024/06/15/), or to the month (/2021-08/)."""
     path = urlparse(url or "").path
     for pattern in _URL_DATES:
         m = pattern.search(path)
-        if m:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                continue
+        if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            return DateValue(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = re.search(r"/((?:19|20)\d\d)[-/]([01]\d)(?:/|\b)", path)
     if m and 1 <= int(m.group(2)) <= 12:
-        return date(int(m.group(1)), int(m.group(2)), 1)
+        return DateValue(int(m.group(1)), int(m.group(2)))
     return None
 
 
-def publication_date(raw: str, url: str = "", published: date | None = None) -> tuple[date | None, str]:
-    if published:
-        return published, "published field"
+def url_date(url: str) -> date | None:
+    """The URL's date as a day (the first of the month when it gives only a month)."""
+    value = url_date_value(url)
+    return date(value.year, value.month, value.day or 1) if value else None
+
+
+def period_end(value: DateValue) -> date:
+    """The last day of a partial date: 2021 -> 2021-12-31, 2021-02 -> 2021-02-28."""
+    if value.month is None:
+        return date(value.year, 12, 31)
+    if value.day is None:
+        year, month = _shift_month(value.year, value.month, 1)
+        return date(year, month, 1) - timedelta(days=1)
+    return date(value.year, value.month, value.day)
+
+
+def publication_date(raw: str, url: str = "", published: date | DateValue | None = None) -> tuple[date | None, str, str]:
+    """(the publication date, where it comes from, its precision: "day", "month" or "year"). A
+    `published` value known only to the month or year is the anchor of that precision, unless the page
+    or its URL gives the full date within that period; a partial anchor is the period's last day."""
+    if isinstance(published, date):
+        return published, "published field", "day"
     day, source = header_date(raw)
+    in_url = url_date_value(url)
+    if not day and in_url and in_url.day:
+        day, source = _full(in_url), "URL date path"
+    if published and published.year:
+        within = day and day.year == published.year and (published.month is None or day.month == published.month)
+        if not within:
+            return period_end(published), "published field", published.precision
     if day:
-        return day, source
-    day = url_date(url)
-    if day:
-        return day, "URL date path"
-    return None, ""
+        return day, source, "day"
+    if in_url:
+        return period_end(in_url), "URL date path", "month"
+    return None, "", ""
 
 
 def anchor(doc):
-    """needs: raw, url, published; adds: anchor, anchor_source"""
-    doc.anchor, doc.anchor_source = publication_date(doc.raw, doc.url, doc.published)
+    """The publication date every relative date is resolved against."""
+    doc.anchor, doc.anchor_source, doc.anchor_precision = publication_date(doc.raw, doc.url, doc.published)
 
 
 anchor.needs = ("raw", "url", "published")
-anchor.adds = ("anchor", "anchor_source")
+anchor.adds = ("anchor", "anchor_source", "anchor_precision")
 
 
 _SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that day|the same evening|that morning)\b", re.IGNORECASE)
@@ -278,7 +306,7 @@ def sentence_date(doc, index: int) -> DateValue | None:
     """The first date in a sentence that names at least a month, resolved against the anchor."""
     sentence = doc.sentences[index]
     for match in find_dates(sentence.text):
-        value = resolve(match, doc.anchor)
+        value = resolve(match, doc.anchor, doc.anchor_precision or "day")
         if value is not None and value.month:
             return value
     if _SAME_DAY.search(sentence.text) and index > 0:
@@ -287,7 +315,7 @@ def sentence_date(doc, index: int) -> DateValue | None:
 
 
 def event_dates(doc):
-    """needs: events, sentences, anchor; adds: event.date (absolute, partial, or resolved against the anchor)"""
+    """Adds event.date (absolute, partial, or resolved against the anchor)"""
     for event in doc.events:
         event.date, event.date_sentence = None, None
         for index in event.sentences:
@@ -301,7 +329,14 @@ def event_dates(doc):
             if value is not None:
                 event.date, event.date_sentence = value, index
                 break
+        else:
+            before = event.sentence - 1  # "X signed … on Monday. The agreement was reached after two years."
+            if before >= 0 and not doc.sentences[before].is_title and \
+                    "\n" not in doc.text[doc.sentences[before].end:doc.sentences[event.sentence].start]:
+                value = sentence_date(doc, before)
+                if value is not None and (event.year is None or value.year == event.year):
+                    event.date, event.date_sentence = value, before
 
 
-event_dates.needs = ("events", "sentences", "anchor")
+event_dates.needs = ("text", "events", "sentences", "anchor", "anchor_precision")
 event_dates.adds = ("event.date",)

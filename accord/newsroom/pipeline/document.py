@@ -102,7 +102,7 @@ class Document:
     id: str = ""
     title: str = ""
     url: str = ""
-    published: date | None = None
+    published: date | DateValue | None = None  # a DateValue when known only to the month or year
     format: str = ""  # "text", "html", "markdown"; guessed by clean() when empty
     resources: object = None  # Resources (registry gazetteer, countries), shared by a batch
     text: str = ""
@@ -110,7 +110,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     anchor: date | None = None
     anchor_source: str = ""
+    anchor_precision: str = ""  # "day", "month" or "year": a partial publication date anchors at its period's end
     mentions: list[Mention] = field(default_factory=list)
+    acronyms: dict[str, Mention] = field(default_factory=dict)  # acronym the article uses -> the name's mention
     entities: list[Entity] = field(default_factory=list)
     home: int | None = None
     events: list[Event] = field(default_factory=list)

@@ -9,33 +9,39 @@ import re
 from accord.newsroom.pipeline.document import Event
 from accord.newsroom.pipeline.nlp import parsed
 
-AGREEMENT = r"(?:agreements?|mous?|m\.o\.u\.?|memorand(?:um|a|ums)|accords?|contracts?|declarations?|letters? of intent|protocols?|charters?)"
+AGREEMENT = (r"(?:agreements?|mous?|moas?|m\.o\.u\.?|memorand(?:um|a|ums)|accords?|contracts?|declarations?|letters? of intent|"
+             r"protocols?|charters?|treat(?:y|ies)|pacts?|partnership deals?|cooperation deals?)")
 # type -> (trigger pattern, confirming pattern or None); both searched in the lower-cased sentence
 TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement_signing": [
         (r"\b(?:sign(?:s|ed|ing)?|co-sign(?:ed)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|ed|es)|renew(?:s|ed)?|"
-         r"exchang(?:e|ed) (?:the )?(?:signed )?)\b", AGREEMENT),
+         rf"exchang(?:e|ed) (?:the )?(?:signed )?{AGREEMENT})\b", AGREEMENT),
         (r"\bsigning (?:ceremony|of)\b", None),
+        (rf"\b(?:{AGREEMENT} (?:was|were|has been|have been) reached|reached an? (?:\w+ )?{AGREEMENT})\b", None),
+        (r"\b(?:declaration|letter) of intent\b", r"\b(?:sign\w*|adopt\w*|issu\w*|conclud\w*|exchang\w*)\b"),
     ],
     "visit_inbound": [  # direction decided by the arguments step
-        (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour)\b", None),
+        (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour|(?:was|were) received by|"
+         r"welcom(?:ed|es|ing) (?:a |the )?(?:\w+ )?(?:delegation|students|guests|visitors|group|team) from|"
+         r"received (?:a|the) (?:\w+ )?(?:delegation|visitors|guests))\b", None),
     ],
     "forum_or_conference": [
         (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
-         r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated|took place|"
+         r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated (?:the|a|an)|took place|"
          r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
     ],
     "joint_institution_established": [
         (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
-         r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the)\b",
-         r"\b(?:confucius institute|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
-         r"institute|laborator(?:y|ies)|cent(?:re|er)|college|school|academy|campus)\b"),
+         r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
+         r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of)\b",
+         r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
+         r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
     ],
     "exchange_program": [
         (r"\b(?:exchange students?|student exchanges?|exchange program(?:me)?s?|summer (?:school|camp|program(?:me)?)|"
          r"winter (?:school|camp)|inbound students|international students? (?:arrived|from))\b",
          r"\b(?:arriv\w*|welcom\w*|start\w*|began|begun|launch\w*|attend\w*|took part|participat\w*|came from|"
-         r"joined|opening|kick\w* off|commenc\w*)\b"),
+         r"joined|opening|kick\w* off|commenc\w*|travel\w*|studied|spent|(?:went|came) to study|to study (?:in|at))\b"),
     ],
     "cultural_exchange": [
         (r"\b(?:cultur(?:e|al) (?:exchange )?(?:week|festival|day|immersion|activit\w*|events?|camps?|tours?|"
@@ -43,11 +49,16 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "competition": [
         (r"\b(?:competitions?|contests?|hackathons?|olympiads?|challenge cup|championships?)\b",
-         r"\b(?:won|wins|win|prize|award\w*|held|organi[sz]ed|finals?|took part|compet\w*|champion)\b"),
+         r"\b(?:won|wins|win|prize|award\w*|held|organi[sz]ed|finals?|finale|took part|compet\w*|champion\w*|"
+         r"emerg\w* (?:first|second|third)|placed|ranked (?:first|second|third))\b"),
+        (r"\b(?:won|wins|clinched|bagged|took|secured|awarded|received) (?:the |a )?(?:first|second|third|top|grand|gold|"
+         r"silver|bronze|special) (?:prize|place|award|medal)s?\b", None),
     ],
     "research_project_or_fund": [
-        (r"\b(?:seed ?corn fund|seed fund|joint fund|research fund|call for (?:proposals|applications)|"
-         r"funding (?:call|scheme)|joint research (?:project|program(?:me)?)|first call opens)\b", None),
+        (r"\b(?:seed[- ]?corn fund\w*|seed fund\w*|seed (?:money|grants?)|matching funds?|joint fund|research fund|"
+         r"call for (?:\w+ )?(?:proposals|applications|projects)|joint calls?|"
+         r"funding (?:call|scheme|program(?:me)?|opportunit\w+)|joint research (?:project|program(?:me)?)|first call opens)\b",
+         None),
     ],
     "other": [
         (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
@@ -68,6 +79,7 @@ INTENT_WORDS = {
     "prepares", "preparing", "preparatory", "seek", "seeks", "consider", "considered", "explore", "explored",
     "discuss", "discussed", "agree", "agreed", "look", "looked", "looking", "welcome", "potential", "future",
     "upcoming", "next", "possible", "intention", "hoping", "want", "wants", "wanted", "eager", "ready", "prospects",
+    "expecting", "aiming", "intending", "seeking", "considering",
 }
 BACKGROUND = re.compile(
     r"\b(?:so far|to date|in total|over the years|in recent years|has established (?:partnerships|cooperative "
@@ -76,9 +88,16 @@ BACKGROUND = re.compile(
 # Headlines are not parsed: "X to sign MoU with Y", "X plans to host forum" announce, they do not report.
 HEADLINE_FUTURE = re.compile(
     r"\b(?:to|will|plans? to|set to|aims? to|seeks? to|mulls?|eyes|considers?|prepares? to|upcoming)\s+"
-    r"(?:\w+\s+)?(?:sign|ink|visit|launch|host|hold|open|establish|set up|found|co-host|organi[sz]e|start|begin)",
+    r"(?:\w+\s+)?(?:sign|ink|visit|launch|host|hold|open|establish|set up|found|co-host|organi[sz]e|start|begin|"
+    r"commence|speak|attend|grace|meet|present|deliver|join|partner|collaborate|cooperate|build|create|develop|"
+    r"introduce|offer|run|send|receive|welcome)\b|\bsoon\b",
     re.IGNORECASE,
 )
+# Types whose confirming words must stand near the trigger ("the opening ceremony of the joint lab").
+NEAR_CONFIRM = {"joint_institution_established": 70}
+# Types named by a noun that is often an item of a list rather than a reported event.
+LISTED_TYPES = {"competition", "forum_or_conference", "exchange_program", "cultural_exchange"}
+LIST_ITEM = re.compile(r"(?:,|\band|\bor|including|such as|like)\s+(?:[\w-]+\s+){0,3}$")
 PLURAL_VAGUE = re.compile(r"\b(?:delegations|visits)\b(?! to)")
 
 
@@ -98,16 +117,12 @@ def hedged(text: str) -> bool:
     return any(word in _HEDGE_WORDS for word in _WORD.findall(text.lower()))
 
 
-def _any_trigger(lower: str) -> bool:
-    return any(trigger.search(lower) for rules in _COMPILED.values() for trigger, _ in rules)
-
-
 def parse_hedged(doc) -> None:
     """Parse, in one batch, the sentences that hold both a trigger and a modal or intention word."""
     from accord.newsroom.pipeline.nlp import get_parser
 
     todo = [s for s in doc.sentences if s.parse is None and s.span is not None and not s.is_title
-            and hedged(s.text) and _any_trigger(s.text.lower())]
+            and hedged(s.text) and any(True for _ in candidates(s))]
     for sentence, parse in zip(todo, get_parser().pipe([s.text for s in todo], batch_size=64)):
         sentence.parse = parse
 
@@ -144,33 +159,48 @@ def is_asserted(sentence, start: int) -> bool:
 
 
 def detect(sentence) -> list[tuple[str, str, int]]:
-    """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence."""
+    """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence: the
+    first asserted candidate of each type."""
+    out, done = [], set()
+    for event_type, m in candidates(sentence):
+        if event_type in done:
+            continue
+        if not sentence.is_title and not is_asserted(sentence, m.start()):
+            continue
+        done.add(event_type)
+        out.append((event_type, sentence.text[m.start():m.end()], m.start()))
+    return out
+
+
+def candidates(sentence):
+    """(type, trigger match) of every trigger in a sentence that its context confirms, before the
+    check that it is asserted (which may need a parse)."""
     lower = sentence.text.lower()
     if BACKGROUND.search(lower) or (sentence.is_title and HEADLINE_FUTURE.search(lower)):
-        return []
-    out = []
+        return
     for event_type, rules in _COMPILED.items():
         for trigger, confirm in rules:
             for m in trigger.finditer(lower):
-                if confirm is not None and not confirm.search(lower) and not sentence.is_title:
-                    continue
+                window = lower if event_type not in NEAR_CONFIRM else \
+                    lower[max(0, m.start() - NEAR_CONFIRM[event_type]):m.end() + NEAR_CONFIRM[event_type]]
+                if confirm is not None and not confirm.search(window) and \
+                        (not sentence.is_title or event_type == "agreement_signing"):
+                    continue  # a headline is terse, but "concluded" alone signs nothing
+                if event_type in LISTED_TYPES and LIST_ITEM.search(lower[max(0, m.start() - 40):m.start()]) and \
+                        re.match(r"\s*(?:,|and\b|or\b|etc)", lower[m.end():]):
+                    continue  # "programmes including …, competitions and conferences": an item of a list
+                if event_type == "visit_inbound" and re.match(r"(?:field |school |class )", lower[max(0, m.start() - 6):m.start()]):
+                    continue  # a field trip is not a delegation's visit
                 if event_type == "visit_inbound" and PLURAL_VAGUE.search(m.group(0)):
                     continue
                 if event_type == "visit_inbound" and re.match(r"visit(?:s|ed)?$", m.group(0)) and \
                         re.match(r"\s+(?:professor|scholar|student|fellow|researcher)", lower[m.end():]):
                     continue
-                if not sentence.is_title and not is_asserted(sentence, m.start()):
-                    continue
-                out.append((event_type, sentence.text[m.start():m.end()], m.start()))
-                break
-            else:
-                continue
-            break
-    return out
+                yield event_type, m
 
 
 def events(doc):
-    """needs: sentences, entities; adds: events (one per trigger sentence and type, before merging)"""
+    """Adds events (one per trigger sentence and type, before merging)"""
     parse_hedged(doc)
     found = []
     for sentence in doc.sentences:
@@ -190,5 +220,5 @@ def events(doc):
     doc.events = found
 
 
-events.needs = ("sentences", "entities")
+events.needs = ("sentences", "mentions", "entities")
 events.adds = ("events",)

@@ -18,7 +18,12 @@ UNIT_AT = re.compile(r"^(?P<unit>.+?)\s+at\s+(?:the\s+)?(?P<parent>.+)$")
 PARENT_NAME = re.compile(r"\b(University|Universiti|Universitas|Université|College|Institute|Academy|Polytechnic)\b|^[A-Z]{2,8}$")
 EMBASSY = re.compile(r"\b(Embassy|Consulate)\b", re.IGNORECASE)
 COMPANY_WORDS = re.compile(r"\b(Company|Corporation|Group|Bank|Ltd|Inc|Co\.)\b")
-GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commission|Council|Province)\b")
+GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commission|Council|Province|Department of|"
+                              r"Municipality|County|Agency|Court|Parliament|Senate)\b")
+ASSOCIATION_WORDS = re.compile(r"\b(Foundation|Society|Association|Federation|Alliance|Network|Consortium|Union|League|"
+                               r"Committee|Organi[sz]ation|Fund|Trust|Club)\b")
+UNIVERSITY_WORDS = re.compile(r"\b(University|Universit\w+|Tech|College|Institute|Polytechnic|Academy|School|Hochschule|"
+                              r"École|Ecole)\b")
 
 
 # Common words of organisation names: a similar registry name sharing only these is not the same one.
@@ -38,12 +43,14 @@ def _distinctive(key) -> set[str]:
 def registry_match(name: str, lookup):
     """The registry entry `name` denotes, or None: exact and word-order matches, or a similar name
     holding every distinctive word of `name` (Hohai University -> Hohai University Changzhou)."""
+    from accord.registry.services.lookup import SHORT_FORMS
+
     key = name_key(name)
     mine = _distinctive(key)
     if not mine:
         return None
     for match in lookup(name):
-        if match.score >= ACCEPT_SCORE and match.how not in ("initials", "acronym"):
+        if match.score >= ACCEPT_SCORE and match.how not in SHORT_FORMS:
             return match
         if match.score >= FUZZY_SCORE and match.how == "similar name" and mine - COMMON and \
                 mine <= _distinctive(name_key(match.name)):
@@ -58,7 +65,7 @@ def _lookup(query):
 
 
 def linking(doc, lookup=_lookup):
-    """needs: mentions, resources; adds: entities (with countries), mention.entity, home"""
+    """Adds entities (with countries), mention.entity, home"""
     gaz, countries = doc.resources.gazetteer, doc.resources.countries
     entities: list[Entity] = []
     by_registry: dict[int, int] = {}
@@ -96,11 +103,14 @@ def linking(doc, lookup=_lookup):
                                kind=_kind_of(mention.text)))
         return by_key[key]
 
-    acronym_owner = getattr(doc, "acronyms", {})
+    acronym_owner = doc.acronyms
+    matched: dict[str, object] = {}
     for mention in doc.mentions:
         if mention.source == "acronym":
             continue
         registry_id = mention.registry_id
+        if re.search(r"\s[Uu]ni$", mention.text):
+            mention.text = mention.text[:-3] + "University"  # "Kyushu uni", as news writes it
         name = mention.text
         if registry_id is None:
             unit = UNIT_AT.match(name) or (UNIT_START.match(name) and UNIT_OF.match(name))
@@ -115,8 +125,9 @@ def linking(doc, lookup=_lookup):
                     continue
                 mention.text = name = parent
                 mention.start = mention.end - len(parent)
-            match = registry_match(name, lookup)
-            registry_id = match.id if match else None
+            if name not in matched:  # a name the article repeats is looked up once
+                matched[name] = registry_match(name, lookup)
+            registry_id = matched[name].id if matched[name] else None
         mention.entity = entity_for(mention, registry_id)
 
     for mention in doc.mentions:
@@ -150,8 +161,8 @@ def linking(doc, lookup=_lookup):
             entity.country, entity.country_evidence = infer_country(doc, entity, countries, from_sentence=True)
 
 
-linking.needs = ("mentions",)
-linking.adds = ("entities", "home")
+linking.needs = ("text", "url", "sentences", "mentions", "acronyms", "resources")
+linking.adds = ("mentions", "entities", "home")
 
 
 def _kind_of(name: str) -> str:
@@ -159,6 +170,11 @@ def _kind_of(name: str) -> str:
         return "government"
     if COMPANY_WORDS.search(name):
         return "company"
+    head = name.split(" of ")[0]  # "Association of Arab Universities", "Lakeside Universities Network"
+    last = max((m for pattern in (ASSOCIATION_WORDS, UNIVERSITY_WORDS) for m in pattern.finditer(head)),
+               key=lambda m: m.start(), default=None)
+    if last is not None and ASSOCIATION_WORDS.fullmatch(last.group(0)):
+        return "nonprofit"  # a network or association of universities is not one of them
     return "university"
 
 
@@ -206,6 +222,9 @@ def infer_country(doc, entity, countries, *, from_sentence=False) -> tuple[str |
     return None, ""
 
 
+STEM = 6  # "Financial" and "Finance" are one word when the publisher's name is compared with the text's
+
+
 def choose_home(doc) -> int | None:
     """The publishing institution: the registry's home university when named; else the one whose web
     domain published the article; else, for a wire story, the one in the outlet's country; else the
@@ -223,6 +242,15 @@ def choose_home(doc) -> int | None:
             entry = gaz.entries.get(entity.registry_id)
             if entry and any(host == d.lower() or host.endswith("." + d.lower()) for d in entry.domains):
                 return index
+        for entry in (gaz.entries[i] for i in gaz.publisher(doc.url)):
+            theirs = {k[:STEM] for k in _distinctive(name_key(entry.name))}
+            for index, entity in enumerate(entities):
+                mine = {k[:STEM] for k in _distinctive(name_key(entity.name))}
+                if entity.registry_id is None and mine and mine <= theirs:
+                    # "Financial University" on the site of the Financial University under the Government of …
+                    entity.registry_id, entity.registry_name, entity.proposed = entry.id, entry.name, False
+                    entity.country, entity.kind = entry.country, entry.kind
+                    return index
     order = sorted(range(len(entities)), key=lambda i: (not entities[i].in_title, entities[i].first_offset))
     outlet = tld_country(doc.url, doc.resources.countries.codes)
     if outlet:

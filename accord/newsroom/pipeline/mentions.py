@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from accord.newsroom.pipeline.document import Mention
-from accord.newsroom.pipeline.resources import get_resources
+from accord.newsroom.pipeline.resources import fold_word, tld_country
 
 ORG_WORDS = (
     "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
-    "Universidade|Universiteit|Uniwersytet|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
+    "Universidade|Universiteit|Uniwersytet|Tech|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
     "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
     "Company|Group|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
     "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium"
@@ -38,7 +38,8 @@ COORDINATED = re.compile(rf"\b({_CAP}(?:\s+{_CAP})?)\s+(?:and|&)\s+({_CAP}(?:\s+
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,})\s*\)")
 ACRONYM = r"(?<![\w-]){}(?![\w-])"
 LEADING_NOISE = re.compile(
-    r"^(?:the|a|an|this|that|its|their|his|her|our|both|with|and|from|at|by|of|in|to|as|on|for|"
+    r"^(?:the|a|an|this|that|its|their|his|her|our|both|with|and|from|at|by|of|in|to|as|on|for|[\w-]+-based|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|other|\d+|"
     r"Prof\.?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|(?:Vice[- ])?(?:President|Rector|Dean|Director|Chancellor|Head|Chairman|"
     r"Minister|Ambassador|Secretary|Manager)\s+of(?:\s+the)?)\s+", re.IGNORECASE
 )
@@ -51,8 +52,12 @@ CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "de
 UNIT_BEFORE = re.compile(
     r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
 )
-TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|[\s,.;:“”\"]+$")
+TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|\s*\([^)]*$|[\s,.;:“”\"]+$")  # "… (APU": an unclosed parenthesis
 NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
+
+
+GOVERNING_BODY = re.compile(r"(?:(?<=University)|(?<=College)|(?<=Institute)|(?<=Academy))\s+"
+                            r"(?:Council|Senate|Board(?: of \w+)?|Court|Management|Leadership|Administration)$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -68,6 +73,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = TRAILING_NOISE.search(span)
     if m:
         end -= len(span) - m.start()
+        span = text[start:end]
+    m = GOVERNING_BODY.search(span)
+    if m:
+        end -= len(span) - m.start()
     return start, end
 
 
@@ -76,8 +85,8 @@ def _overlaps(mentions, start, end):
 
 
 def mentions(doc):
-    """needs: text, sentences; adds: mentions (registry ids where the gazetteer knows the name)"""
-    resources = doc.resources = doc.resources or get_resources()
+    """Adds mentions (registry ids where the gazetteer knows the name)"""
+    resources = doc.resources
     gaz = resources.gazetteer
     text = doc.text
     found: list[Mention] = []
@@ -87,6 +96,9 @@ def mentions(doc):
         if end - start < 2 or _overlaps(found, start, end):
             return None
         if source in ("ner", "pattern"):
+            start, end = _possessive(text, start, end, resources.countries)
+            if not (text[start].isupper() or text[start].isdigit()):
+                return None  # a name is a proper noun: "universities in X" is not one
             if EVENT_NAME.search(text[start:end]):
                 return None
             sentence = doc.sentences[doc.sentence_at(start)]
@@ -99,6 +111,10 @@ def mentions(doc):
         found.append(mention)
         return mention
 
+    named_countries = {code for _, _, code in resources.countries.scan(text)}
+    outlet = tld_country(doc.url, resources.countries.codes)
+    if outlet:
+        named_countries.add(outlet)
     # 1. "Durham and Tübingen Universities": two names sharing one head noun
     for m in COORDINATED.finditer(text):
         head = "University" if m.group(3) == "Universities" else "College"
@@ -110,10 +126,20 @@ def mentions(doc):
                 mention.text = name
     # 2. registry names, longest first along the text
     for sentence in doc.sentences:
+        shapes = [] if sentence.is_title else [m.span() for m in NAME_PATTERN.finditer(sentence.text)]
         for start, end, ids in gaz.scan(sentence.text):
+            if not sentence.text[start].isupper():
+                continue  # "universities in X": a name is written as a proper noun
             if UNIT_BEFORE.search(sentence.text[max(0, start - 30):start]):
                 continue  # "the School of Finance and Management": a unit's name, not an institution
-            add(sentence.start + start, sentence.start + end, "registry", ids[0])
+            longer = NAME_PATTERN.match(sentence.text, start)
+            if longer and longer.end() > end and _continues_name(sentence.text[end:longer.end()]):
+                continue  # "European University Viadrina": the registry knows a shorter name
+            if any(s < start and e >= end and _begins_name(sentence.text[s:start], resources.countries)
+                   for s, e in shapes):
+                continue  # "Viadrina European University", "Ivane Javakhishvili Tbilisi State University"
+            add(sentence.start + start, sentence.start + end, "registry",
+                best_entry(gaz, ids, sentence.text[start:end], named_countries))
     # 3. organisation names from spaCy and from name patterns; the longest reading of a place wins
     per_sentence = []
     for sentence in doc.sentences:
@@ -135,6 +161,12 @@ def mentions(doc):
             s = _after_lowercase(text, s, e)
             s, e = _trim(text, s, e)
             e = _before_next_org(text, s, e)
+            verb = HEADLINE_VERB.search(text[s:e])
+            if verb:
+                e = s + verb.start()  # "X University Becomes First …": a title-case headline goes on
+            when = TRAILING_WHEN.search(text[s:e])
+            if when:
+                e = s + when.start()  # "X Government in August"
             located = re.search(r"\s+in\s+([^\n]+)$", text[s:e])
             if located and any(a == 0 and b >= len(located.group(1)) - 1
                                for a, b, _ in resources.countries.scan(located.group(1))):
@@ -173,7 +205,7 @@ def mentions(doc):
         if acronym in defined or acronym not in text:
             continue
         for m in re.finditer(ACRONYM.format(re.escape(acronym)), text):
-            add(m.start(), m.end(), "registry-acronym", ids[0])
+            add(m.start(), m.end(), "registry-acronym", best_entry(gaz, ids, acronym, named_countries))
     # 5. undefined acronyms that are the initials of an organisation named in the article ("HUBU")
     full = [x for x in found if x.source != "acronym" and len(x.text.split()) >= 2]
     for m in re.finditer(r"(?<![\w-])([A-Z]{2,7})(?:['’]s)?(?![\w-])", text):
@@ -187,21 +219,32 @@ def mentions(doc):
                     mention.text = acronym
                     defined[acronym] = x
                 break
-    # 6. undefined acronyms the registry knows by their initials (UPNVJ), when the article leans on them
+    # 6. undefined acronyms the registry knows: the first label of a university's web domain (KMUTT for
+    # kmutt.ac.th; the publisher's own, or one only one university uses), or its initials (UPNVJ) when the
+    # article leans on them
     title = next((x for x in doc.sentences if x.is_title), None)
+    publisher = set(gaz.publisher(doc.url))
     counts: dict[str, list] = {}
-    for m in re.finditer(r"(?<![\w-])([A-Z]{4,7})(?:['’]s)?(?![\w-])", text):
+    for m in re.finditer(r"(?<![\w-])([A-Z]{2,7})(?:['’]s)?(?![\w-])", text):
         counts.setdefault(m.group(1), []).append(m)
+    matches_by_acronym: dict[str, list[int]] = {}
     for acronym, matches in counts.items():
         if acronym in defined or f"({acronym})" in text:
             continue
+        labelled = gaz.labels.get(acronym, [])
+        own = [i for i in labelled if i in publisher]  # "AU" on au.dk
+        if own or (len(labelled) == 1 and len(acronym) >= 4 and acronym not in NOT_ACRONYMS):
+            matches_by_acronym[acronym] = own or labelled
+            continue
         in_title = title is not None and any(title.start <= m.start() < title.end for m in matches)
-        if not in_title and len(matches) < 2:
+        if len(acronym) < 4 or (not in_title and len(matches) < 2):
             continue
         hits = _initials_lookup(acronym)
         if len(hits) != 1:
             continue
-        for m in matches:
+        matches_by_acronym[acronym] = hits
+    for acronym, hits in matches_by_acronym.items():
+        for m in counts[acronym]:
             before = text[max(0, m.start() - 2):m.start()]
             if re.search(r"[A-Za-z] $", before) and text[max(0, m.start() - 30):m.start()].split()[-1][:1].isupper():
                 continue  # part of a longer proper name
@@ -211,12 +254,84 @@ def mentions(doc):
     doc.acronyms = dict(defined)  # acronym -> the mention it abbreviates
 
 
-mentions.needs = ("text", "sentences")
-mentions.adds = ("mentions",)
+mentions.needs = ("text", "url", "sentences", "resources")
+mentions.adds = ("mentions", "acronyms")
+
+
+# Capitals that are words of news, not a university's acronym, however a web domain is spelt.
+NOT_ACRONYMS = frozenset("COVID STEM NASA UNESCO UNICEF NATO ASEAN BRICS OECD WHO CEO MBA PHD USA UAE HTML HTTP NEWS "
+                         "AIDS APEC FIFA IELTS TOEFL".split())
 
 
 FOLLOWED_BY_NAME = re.compile(
     r"^[ -]?(?:(?:[A-Z][\w-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
+
+
+def best_entry(gaz, ids: list[int], surface: str, countries: set[str]) -> int:
+    """Of the registry entries a name's words fit ("University of Lagos" fits "Universidad de Los Lagos"
+    too), the one written the same way, else one in a country the article names, else the first."""
+    if len(ids) == 1:
+        return ids[0]
+    folded = fold_name(surface)
+    same = [i for i in ids if fold_name(gaz.entries[i].name) == folded]
+    local = [i for i in (same or ids) if gaz.entries[i].country in countries]
+    return (local or same or ids)[0]
+
+
+def fold_name(name: str) -> str:
+    return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", name))
+
+
+HEADLINE_VERB = re.compile(
+    r"\s+(?:Becomes?|Joins?|Signs?|Visits?|Opens?|Hosts?|Launch(?:es)?|Welcomes?|Receives?|Holds?|Wins?|Celebrates?|"
+    r"Marks?|Partners|Teams|Inks?|Renews?|Unveils?|Establishes|Sets|Takes|Leads|Meets?|Strengthens?|Deepens?|"
+    r"Expands?|Explores?|Discusses|Hands|Honou?rs?|Awards?|Concludes?|Starts?|Begins?|Kicks|Is|Are|Was|Were|Has|Have)\b")
+TRAILING_WHEN = re.compile(
+    r"\s+(?:in|on|since|during)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:19|20)\d\d)\b.*$")
+
+
+def _begins_name(prefix: str, countries) -> bool:
+    """Whether capitalised words before a registry name are the start of a longer name, not a
+    nationality, a title or the start of a sentence."""
+    prefix = LEADING_NOISE.sub("", prefix.strip()) if prefix.strip() else ""
+    words = prefix.split()
+    if not words or any(not w[:1].isupper() or not re.match(_STOP, w) or w in CONTINUATION_STOP for w in words):
+        return False
+    return not any(True for _ in countries.scan(prefix))
+
+
+def _continues_name(rest: str) -> bool:
+    """Whether the words after a registry name belong to a longer name ("… University Viadrina"), not
+    to a title, a place or the next clause."""
+    m = re.match(r"^\s+([A-Z][\w’'-]+)", rest)
+    return bool(m) and bool(re.match(_STOP, m.group(1))) and m.group(1) not in CONTINUATION_STOP and \
+        not re.match(r"^\s+(?:in|at|and|of|for|de)\s", rest)
+
+
+CONTINUATION_STOP = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                     "Sunday", "Press", "News", "Campus", "Hospital", "Library", "Museum", "Council", "Board", "Senate",
+                     "Vice-Chancellor", "Vice-President", "Rector", "Provost", "Chairman", "Secretary", "Prof", "Dr"}
+POSSESSIVE = re.compile(r"['’]s\s+")
+UNIT_HEAD = re.compile(r"^(?:School|Faculty|Department|College|Institute|Centre|Center|Office|Laboratory|Lab|Division|"
+                       r"Graduate School|Confucius Institute|Library|Museum|Hospital|Press)\b")
+
+
+def _possessive(text: str, start: int, end: int, countries) -> tuple[int, int]:
+    """"X University’s School of Y" names X University; "China’s X University" names X University."""
+    while True:
+        span = text[start:end]
+        m = POSSESSIVE.search(span)
+        if not m:
+            return start, end
+        before, after = span[:m.start()], span[m.end():]
+        if any(a == 0 and b == len(before) for a, b, _ in countries.scan(before)) or not _ORG_WORD.search(before):
+            start += m.end()
+        elif UNIT_HEAD.match(after):
+            end = start + m.start()
+        else:
+            return start, end
 
 
 def _before_next_org(text: str, start: int, end: int) -> int:
@@ -230,9 +345,9 @@ def _before_next_org(text: str, start: int, end: int) -> int:
 
 
 def _initials_lookup(acronym: str) -> list[int]:
-    from accord.registry.services.lookup import lookup
+    from accord.registry.services.lookup import SHORT_FORMS, lookup
 
-    return [m.id for m in lookup(acronym, limit=3) if m.how in ("initials", "acronym") and m.score >= 85]
+    return [m.id for m in lookup(acronym, limit=3) if m.how in SHORT_FORMS and m.score >= 85]
 
 
 def _after_lowercase(text: str, start: int, end: int) -> int:

@@ -38,7 +38,7 @@ def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 
 def merge(doc):
-    """needs: events (with arguments, dates, mode); adds: events merged by type, compatible dates and
+    """Adds events merged by type, compatible dates and
     shared parties; events without a partner dropped"""
     merged = []
     for event in sorted(doc.events, key=lambda e: e.support):
@@ -84,10 +84,16 @@ def merge(doc):
             continue
         event.confidence = _confidence(doc, event)
         kept.append(event)
+    # "A signing during a visit": an event the text does not date shares the date of the nearest dated one
+    dated = [e for e in kept if e.date is not None]
+    for event in kept:
+        if event.date is None and event.year is None and dated:
+            nearest = min(dated, key=lambda e: abs(e.sentence - event.sentence))
+            event.date, event.date_sentence = nearest.date, nearest.date_sentence
     doc.events = kept
 
 
-merge.needs = ("events",)
+merge.needs = ("sentences", "entities", "events")
 merge.adds = ("events",)
 
 
@@ -109,7 +115,7 @@ def _evidence(doc, index):
 
 
 def proposals(doc):
-    """needs: events, entities; adds: proposals (one dict per event in the ANNOTATION.md schema, plus
+    """Adds proposals (one dict per event in the ANNOTATION.md schema, plus
     registry ids, confidence and evidence)"""
     out = []
     for event in doc.events:
@@ -156,5 +162,5 @@ def proposals(doc):
     doc.proposals = out
 
 
-proposals.needs = ("events", "entities")
+proposals.needs = ("sentences", "mentions", "entities", "events")
 proposals.adds = ("proposals",)

@@ -68,7 +68,7 @@ def _blocks(text: str):
 
 
 def sentences(doc):
-    """needs: text; adds: sentences (each line is split by spaCy's parser; lines never join)"""
+    """Adds sentences (each line is split by spaCy's parser; lines never join)"""
     nlp = get_nlp()
     blocks = list(_blocks(doc.text))
     out = []
@@ -87,5 +87,5 @@ def sentences(doc):
     doc.sentences = out
 
 
-sentences.needs = ("text",)
+sentences.needs = ("text", "title_offset")
 sentences.adds = ("sentences",)

@@ -16,16 +16,23 @@ from anyascii import anyascii
 from accord.lib.normalize import CANONICAL, STOPWORDS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+LABEL = re.compile(r"[a-z]{2,7}")
 GENERIC = frozenset(
     "university college institute school academy centre polytechnic technology science national state "
-    "international research medicine engineering department faculty campus group".split()
+    "international research medicine engineering department faculty campus group "
+    # modifiers that make a description, not a name: "the premier university", "a technical university"
+    "applied sciences technical technological premier leading top education educational normal teachers "
+    "medical agricultural pedagogical catholic islamic christian private public federal central open new "
+    "global world first".split()
 )
 
 
+@lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
 
 
+@lru_cache(maxsize=200_000)
 def key_token(word: str) -> str | None:
     """The gazetteer key of one word: folded, canonical, None for stop-words."""
     folded = fold_word(word)
@@ -62,6 +69,8 @@ class Gazetteer:
     entries: dict[int, RegistryEntry] = field(default_factory=dict)
     by_first: dict[str, dict[tuple, list[int]]] = field(default_factory=dict)  # first token -> key -> ids
     acronyms: dict[str, list[int]] = field(default_factory=dict)  # "XJTU" -> ids
+    labels: dict[str, list[int]] = field(default_factory=dict)  # "KMUTT" -> ids: a web domain's first label
+    domains: dict[str, list[int]] = field(default_factory=dict)  # "ucl.ac.uk" -> ids
     max_len: int = 0
     home_id: int | None = None
 
@@ -81,6 +90,27 @@ class Gazetteer:
             self.add(key[1:] + key[:1], entry_id)
         elif len(key) >= 2 and key[-1] in ("university", "college") and len(key) <= 4:
             self.add(key[-1:] + key[:-1], entry_id)
+
+    def add_domain(self, domain: str, entry_id: int):
+        domain = domain.lower().strip().removeprefix("www.")
+        if not domain:
+            return
+        self.domains.setdefault(domain, []).append(entry_id)
+        label = domain.split(".", 1)[0]
+        if LABEL.fullmatch(label):  # mit.edu, ucl.ac.uk, kmutt.ac.th: the acronym people write
+            self.labels.setdefault(label.upper(), []).append(entry_id)
+
+    def publisher(self, url: str) -> list[int]:
+        """The registry entries whose web domain published `url` (news.x.edu.cn belongs to x.edu.cn)."""
+        from urllib.parse import urlparse
+
+        host = (urlparse(url or "").hostname or "").lower()
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            ids = self.domains.get(".".join(parts[i:]))
+            if ids:
+                return ids
+        return []
 
     def scan(self, text: str):
         """(start, end, ids) for the longest registry names in `text`, left to right."""
@@ -123,6 +153,8 @@ def build_gazetteer() -> Gazetteer:
             gaz.home_id = pk
         if kind == "faculty":
             continue  # units are reached through their parent
+        for domain in domains or ():
+            gaz.add_domain(domain, pk)
         gaz.add_name(name, pk)
         if local and local != name:
             gaz.add_name(local, pk)
@@ -169,9 +201,12 @@ NAME_LANGUAGE = [
     (re.compile(r"\b(Universiti)\b"), "MY"),
     (re.compile(r"\b(Uniwersytet|Politechnika)\b"), "PL"),
     (re.compile(r"\b(Daigaku)\b"), "JP"),
-    (re.compile(r"\b(Daxue)\b"), "CN"),
+    (re.compile(r"\b(Daxue|Minzu|Shifan|Ligong|Keji|Gongye|Zhongyi|Caijing|Jiaotong|Yike)\b"), "CN"),  # pinyin
 ]
 TLD_COUNTRY_EXCEPTIONS = {"uk": "GB", "eu": None, "io": None, "co": None, "tv": None, "me": None, "ai": None}
+
+
+SCAN_CACHE = 20_000  # texts whose country scan is remembered
 
 
 @dataclass
@@ -180,13 +215,29 @@ class Countries:
     max_len: int
     cities: dict[str, str]  # folded city name -> ISO code (large cities only)
     codes: set[str]
+    firsts: dict[str, int] = field(default_factory=dict)  # first word of a phrase -> the longest phrase's length
+    _seen: dict[str, list] = field(default_factory=dict, repr=False)  # text -> what scan() found (sentences repeat)
+
+    def __post_init__(self):
+        for phrase in self.words:
+            first, n = phrase.split(" ", 1)[0], phrase.count(" ") + 1
+            self.firsts[first] = max(self.firsts.get(first, 0), n)
 
     def scan(self, text: str):
         """(start, end, code) for every country name or adjective in `text`."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) > SCAN_CACHE:
+                self._seen.clear()
+            found = self._seen[text] = list(self._scan(text))
+        return iter(found)
+
+    def _scan(self, text: str):
         toks = [(m.start(), m.end(), fold_word(m.group(0))) for m in re.finditer(r"[^\W_]+", text)]
         i = 0
         while i < len(toks):
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            longest = self.firsts.get(toks[i][2], 0)
+            for n in range(min(longest, len(toks) - i), 0, -1):
                 phrase = " ".join(t[2] for t in toks[i:i + n])
                 code = self.words.get(phrase)
                 if code and (text[toks[i][0]].isupper() or not text[toks[i][0]].isalpha()):
@@ -196,7 +247,8 @@ class Countries:
             i += 1
 
     def city(self, text: str):
-        toks = [fold_word(m.group(0)) for m in re.finditer(r"[^\W_]+", text) if m.group(0)[:1].isupper()]
+        toks = [SAINT.get(w, w) for w in (fold_word(m.group(0)) for m in re.finditer(r"[^\W_]+", text)
+                                           if m.group(0)[:1].isupper())]
         for n in (3, 2, 1):
             for i in range(len(toks) - n + 1):
                 code = self.cities.get(" ".join(toks[i:i + n]))
@@ -206,7 +258,10 @@ class Countries:
 
 
 def _fold_phrase(text: str) -> str:
-    return " ".join(fold_word(w) for w in re.findall(r"[^\W_]+", text))
+    return " ".join(SAINT.get(w, w) for w in (fold_word(w) for w in re.findall(r"[^\W_]+", text)))
+
+
+SAINT = {"st": "saint", "ste": "sainte", "san": "san"}  # St. Petersburg and Saint Petersburg are one city
 
 
 def build_countries() -> Countries:

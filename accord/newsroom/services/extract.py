@@ -66,7 +66,9 @@ def extract_lines(lines, *, on_error=None, workers: int = 1):
 
     from django.db import connections
 
-    get_nlp(), get_parser()  # loaded before the fork: the workers share them
+    from accord.registry.services.lookup import get_index
+
+    get_nlp(), get_parser(), get_index()  # loaded before the fork: the workers share them
     _worker.update(resources=resources, steps=steps)
     connections.close_all()  # each worker opens its own database connection
     with multiprocessing.get_context("fork").Pool(workers) as pool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
 from accord.newsroom.pipeline.clean import clean_text
+from accord.newsroom.pipeline.document import DateValue
 
 SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".md": "markdown",
                   ".markdown": "markdown"}
@@ -27,6 +29,18 @@ class InputError(ValueError):
 def content_hash(text: str) -> str:
     """The same article twice (spacing and case aside) has the same hash."""
     return hashlib.sha256(" ".join(text.lower().split()).encode("utf-8")).hexdigest()
+
+
+def parse_published(value: str) -> date | DateValue:
+    """A publication date: YYYY-MM-DD (a time after it is ignored), or a partial YYYY-MM or YYYY, which
+    the pipeline takes as an anchor of that precision."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{2}))?\s*", value)
+    if m and (m.group(2) is None or 1 <= int(m.group(2)) <= 12):
+        return DateValue(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError('"published" must be a date written YYYY-MM-DD, YYYY-MM or YYYY') from None
 
 
 def parse_record(record) -> dict:
@@ -43,10 +57,7 @@ def parse_record(record) -> dict:
             raise InputError(f'"{field}" must be a string')
     published = record.get("published")
     if published:
-        try:
-            published = date.fromisoformat(str(published)[:10])
-        except ValueError:
-            raise InputError('"published" must be a date written YYYY-MM-DD') from None
+        published = parse_published(str(published))
     return {
         "id": str(record.get("id", "")),
         "text": text,
@@ -62,7 +73,7 @@ class IngestResult:
     created: bool
 
 
-def ingest_article(text: str, *, title: str = "", url: str = "", published: date | None = None, fmt: str = "",
+def ingest_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None, fmt: str = "",
                    by=None, resources=None) -> IngestResult:
     """Add an article to the review queue with its proposals; an article already there is returned as is."""
     cleaned, fmt = clean_text(text, fmt)
@@ -75,7 +86,7 @@ def ingest_article(text: str, *, title: str = "", url: str = "", published: date
     with transaction.atomic():
         article = Article(
             source_url=url[:500], title=(title or doc.title or _first_line(doc.text))[:300],
-            published=published or doc.anchor, text=doc.text, original_format=fmt, content_hash=digest,
+            published=doc.anchor if doc.anchor_precision == "day" else None, text=doc.text, original_format=fmt, content_hash=digest,
             ingested_by=by if getattr(by, "is_authenticated", False) else None,
             status=Article.Status.QUEUED if doc.proposals else Article.Status.NO_EVENTS,
         )

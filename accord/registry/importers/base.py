@@ -1,10 +1,17 @@
 """What every importer shares: the error type, row-error wording, validators, and the run wrapper.
 
-An import is all-or-nothing. `Importer.run()` opens one `transaction.atomic()`, lets the importer
-read and write, and records an `ImportRun` in the same transaction. Bad records are collected as
-`RowError`s (the importer stops writing at the first one but keeps reading to report up to
-`MAX_ERRORS`); if there is any, `ImportFailed` is raised inside the transaction, so nothing the
-importer wrote survives.
+An import is all-or-nothing, and it does not stop the office while it reads. `Importer.run()`
+first lets the importer `prepare()` outside any transaction: read the file, check every record and
+plan what to write, reading the registry as it is (the web, the API and other imports keep writing
+meanwhile: SQLite runs in WAL mode with a busy timeout, see settings.py). Only then does it open one
+`transaction.atomic()` in which `load()` writes the plan and an `ImportRun` is recorded, so the
+write lock is held for the writing alone. If the registry changed while the file was being checked
+in a way that touches the plan (`plan_is_stale()`: by default any change does), the file is checked
+again (twice at most, then inside the transaction).
+An importer that does not split its work (no `prepare()`) reads and writes in `load()`, inside the
+transaction. Bad records are collected as `RowError`s (the importer stops writing at the first one
+but keeps reading to report up to `MAX_ERRORS`); if there is any, `ImportFailed` is raised before
+anything is written or inside the transaction, so nothing the importer wrote survives.
 
 Importers register themselves by name in `IMPORTERS` (`@register`), and `ImportCommand` is the
 thin management command that runs one of them by name.
@@ -13,7 +20,11 @@ thin management command that runs one of them by name.
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
+import sqlite3
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,10 +47,11 @@ from tqdm import tqdm
 
 from accord.lib.dbstats import refresh_statistics
 from accord.lib.normalize import normalize_name
-from accord.registry.models import Country, ImportRun, Institution
+from accord.registry.models import Country, ExternalId, ImportRun, Institution
 from accord.registry.signals import institutions_updated
 
 MAX_ERRORS = 20
+PREPARE_ATTEMPTS = 3  # checks of the file outside the transaction, while the registry keeps changing
 # Keep every `__in` list under SQLite's historical limit of 999 bound variables.
 IN_CHUNK = 900
 
@@ -188,6 +200,8 @@ class Importer:
     # ROR dump would add cost 10 s of a 60 s budget. Names deleted by an import still get their
     # "-" row (through simple_history's signals).
     child_history: ClassVar[bool] = False
+    # SQLite page cache while writing (see large_sqlite_cache)
+    sqlite_cache_mb: ClassVar[int] = 256
 
     def __init__(self, path, *, progress: bool = True, started_by: str = "command line"):
         self.path = Path(path)
@@ -200,11 +214,29 @@ class Importer:
         self.records = self.created = self.updated = self.unchanged = 0
         self.now = timezone.now()
         self._countries: set[str] | None = None
+        self.prepared = True  # prepare() did the reading and checking (the base class's says it did not)
+        self.write_seconds: float | None = None  # how long the writing transaction held the lock
 
     # -- for subclasses
 
+    def prepare(self) -> None:
+        """Read and check the file and plan the writes, outside any transaction (optional).
+        May run again (after `reset()`) when the registry changed meanwhile."""
+        self.prepared = False
+
     def load(self) -> None:
+        """Write (what `prepare()` planned), inside the import's one transaction."""
         raise NotImplementedError
+
+    def plan_is_stale(self, since) -> bool:
+        """Whether changes made to the registry since `since` (while prepare() ran) may invalidate its
+        plan. Called inside the transaction, so nothing changes any more until the plan is written."""
+        return True
+
+    def reset(self) -> None:
+        """Forget what a previous `prepare()` found, before it runs again."""
+        self.errors, self.more_errors, self.warnings = [], 0, []
+        self.records = self.created = self.updated = self.unchanged = 0
 
     @property
     def file_format(self) -> str:
@@ -263,28 +295,225 @@ class Importer:
             )
         started = time.monotonic()
         try:
-            with transaction.atomic(), large_sqlite_cache():
-                self.load()
-                if self.errors:
-                    raise ImportFailed(self.errors, more=self.more_errors)
-                run = ImportRun.objects.create(
-                    importer=self.name,
-                    file_name=str(self.path)[-500:],
-                    file_format=self.file_format,
-                    started_by=self.started_by,
-                    started_at=self.now,
-                    duration=timedelta(seconds=time.monotonic() - started),
-                    records=self.records,
-                    created=self.created,
-                    updated=self.updated,
-                    unchanged=self.unchanged,
-                    notes="\n".join(self.warnings),
-                )
+            for attempt in range(PREPARE_ATTEMPTS):
+                outside = attempt < PREPARE_ATTEMPTS - 1
+                if attempt:
+                    self.reset()
+                if outside:
+                    # a minute's margin: a web transaction under way now writes an earlier history_date
+                    since, version = timezone.now() - timedelta(minutes=1), registry_version()
+                    self.prepare()
+                    self.raise_errors()
+                with transaction.atomic(), large_sqlite_cache(self.sqlite_cache_mb):
+                    locked = time.monotonic()
+                    if not outside:
+                        self.prepare()
+                        self.raise_errors()
+                    elif self.prepared and registry_version() != version and self.plan_is_stale(since):
+                        continue  # the registry changed under the plan while the file was checked: again
+                    self.load()
+                    self.raise_errors()
+                    run = self.record_run(started)
+                    self.write_seconds = time.monotonic() - locked
+                break
             refresh_statistics()  # thousands of new rows: the planner should know
             return run
         except DatabaseError as exc:
             # A constraint the checks above did not foresee; the transaction is rolled back.
             raise ImportFailed(f"{self.file_name}: the database refused the import: {exc}") from exc
+        finally:
+            self.cleanup()
+
+    def cleanup(self) -> None:
+        """Let go of what prepare() kept (a staging file); called once the import ended either way."""
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise ImportFailed(self.errors, more=self.more_errors)
+
+    def record_run(self, started: float) -> ImportRun:
+        return ImportRun.objects.create(
+            importer=self.name,
+            file_name=str(self.path)[-500:],
+            file_format=self.file_format,
+            started_by=self.started_by,
+            started_at=self.now,
+            duration=timedelta(seconds=time.monotonic() - started),
+            records=self.records,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            notes="\n".join(self.warnings),
+        )
+
+
+class Staging:
+    """What `prepare()` plans to write, kept in a temporary SQLite file (not the registry's database,
+    so writing it takes no lock) instead of in memory: a million planned rows cost disk, not RAM.
+    Items are pickled; the file is private (mode 0600) and deleted by `close()`."""
+
+    def __init__(self):
+        fd, self.path = tempfile.mkstemp(prefix="accord-import-", suffix=".sqlite3")
+        os.close(fd)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.counts: dict[str, int] = {}
+
+    def add(self, table: str, items: Iterable) -> None:
+        if table not in self.counts:
+            self.db.execute(f"CREATE TABLE {table} (item BLOB)")
+            self.counts[table] = 0
+        rows = [(pickle.dumps(item, pickle.HIGHEST_PROTOCOL),) for item in items]
+        self.db.executemany(f"INSERT INTO {table} VALUES (?)", rows)
+        self.db.commit()
+        self.counts[table] += len(rows)
+
+    def add_rows(self, table: str, columns: list[str], rows: list[tuple]) -> None:
+        """Plain rows, ready for the registry's database, for `copy_staged()` to INSERT ... SELECT."""
+        if table not in self.counts:
+            self.db.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
+            self.counts[table] = 0
+        self.db.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", rows)
+        self.db.commit()
+        self.counts[table] += len(rows)
+
+    def count(self, table: str) -> int:
+        return self.counts.get(table, 0)
+
+    def read(self, table: str, size: int = 2000) -> Iterable[list]:
+        """The items of `table` in the order they were added, `size` at a time."""
+        if table not in self.counts:
+            return
+        cursor = self.db.execute(f"SELECT item FROM {table} ORDER BY rowid")
+        while rows := cursor.fetchmany(size):
+            yield [pickle.loads(item) for (item,) in rows]
+
+    def close(self) -> None:
+        self.db.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+
+# -- SQLite: new institutions copied from the staging file by the database itself ---------------
+#
+# Converting a million rows to parameters and binding them costs minutes of Python, which would
+# all be spent holding SQLite's database-wide write lock. Instead prepare() writes the new rows,
+# already in the database's formats, into the staging file; the registry's connection ATTACHes it
+# (outside any transaction) and the transaction copies them with a few INSERT ... SELECT statements.
+# (PostgreSQL locks rows, not the database: there the rows are written from Python as usual.)
+
+STAGED_ALIAS = "accord_staging"
+
+
+def staged_columns(importer: Importer, model) -> tuple[list[str], list[Callable]]:
+    """The columns of `model` (its id aside) and, for each, obj -> the value the database stores."""
+    connection = _db()
+    columns, getters = [], []
+    for field in model._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(field.column)
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            getters.append(_getter(field, importer.now, fixed=True))
+        else:
+            getters.append(_getter(field))
+    return columns, getters
+
+
+def stage_institutions(importer: Importer, stage: Staging, objs: list, names: list[tuple[int, str, str]]) -> None:
+    """New institutions (and the names of the n-th of them: (n, name, kind)), for copy_staged()."""
+    _before_write(objs)
+    columns, getters = staged_columns(importer, Institution)
+    stage.add_rows("new_institutions", columns, [tuple(get(obj) for get in getters) for obj in objs])
+    stage.add_rows("new_institution_names", ["n", "name", "kind", "search_key"],
+                   [(n, name, kind, normalize_name(name)) for n, name, kind in names])
+
+
+def attach(stage: Staging) -> bool:
+    """ATTACH the staging file to the registry's SQLite connection (impossible inside a transaction)."""
+    connection = _db()
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f"ATTACH DATABASE %s AS {STAGED_ALIAS}", [stage.path])
+    return True
+
+
+def detach() -> None:
+    connection = _db()
+    if connection.vendor == "sqlite" and not connection.in_atomic_block and connection.connection is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA database_list")
+            if any(row[1] == STAGED_ALIAS for row in cursor.fetchall()):
+                cursor.execute(f"DETACH DATABASE {STAGED_ALIAS}")
+
+
+def copy_staged(importer: Importer, stage: Staging) -> int:
+    """Inside the transaction: INSERT ... SELECT the staged institutions, their history and names,
+    with ids after every id SQLite ever gave (AUTOINCREMENT). Returns how many institutions."""
+    count = stage.count("new_institutions")
+    if not count:
+        return 0
+    connection = _db()
+    q = connection.ops.quote_name
+    table = Institution._meta.db_table
+    columns, _ = staged_columns(importer, Institution)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {q(table)}")
+        (base,) = cursor.fetchone()
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        base = max(base, row[0] if row else 0)
+        listed = ", ".join(q(c) for c in columns)
+        cursor.execute(
+            f"INSERT INTO {q(table)} (id, {listed}) "
+            f"SELECT %s + rowid, {listed} FROM {STAGED_ALIAS}.new_institutions ORDER BY rowid",
+            [base],
+        )
+        if getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            history = Institution.history.model
+            tracked = {f.attname: f.column for f in Institution.history.model.tracked_fields}
+            fixed = {
+                "history_date": importer.now, "history_change_reason": importer.change_reason,
+                "history_type": "+", "history_user_id": None,
+            }  # fmt: skip
+            targets, sources, params = [], [], []
+            for field in history._meta.concrete_fields:
+                if field.primary_key:
+                    continue
+                targets.append(q(field.column))
+                if field.attname in fixed:
+                    sources.append("%s")
+                    params.append(field.get_db_prep_save(fixed[field.attname], connection))
+                elif field.attname == "id":
+                    sources.append("%s + rowid")
+                    params.append(base)
+                else:
+                    sources.append(q(tracked[field.attname]))
+            cursor.execute(
+                f"INSERT INTO {q(history._meta.db_table)} ({', '.join(targets)}) "
+                f"SELECT {', '.join(sources)} FROM {STAGED_ALIAS}.new_institutions ORDER BY rowid",
+                params,
+            )
+        if stage.count("new_institution_names"):
+            from accord.registry.models import InstitutionName
+
+            cursor.execute(
+                f"INSERT INTO {q(InstitutionName._meta.db_table)} (institution_id, name, language, kind, search_key) "
+                f"SELECT %s + n, name, '', kind, search_key FROM {STAGED_ALIAS}.new_institution_names ORDER BY rowid",
+                [base],
+            )
+    return count
+
+
+def registry_version() -> tuple:
+    """Changes whenever institutions, their names or their external ids change (a few index reads)."""
+    from accord.registry.services.lookup import registry_stamp
+
+    return (*registry_stamp(), ExternalId.objects.order_by("-pk").values_list("pk", flat=True).first())
 
 
 @contextmanager

@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import csv
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from django import forms
+from django.db import connection
 from django.db.models import Prefetch
 
 from accord.lib.normalize import normalize_name
 from accord.registry.importers.base import (
     BadValue,
     Importer,
+    Row,
+    Staging,
+    attach,
     changed_fields,
     chunked,
+    copy_staged,
     create_institutions,
+    detach,
     insert_children,
+    new_institution,
     register,
+    stage_institutions,
     update_institutions,
     url,
 )
@@ -160,12 +168,46 @@ def institution_values(cleaned: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
+UNIQUE_COLUMNS = ("ror_id", "schac", "erasmus_code")
+
+
+def name_hash(name: str, country: str | None) -> int:
+    """A 64-bit key for a name in a country, spacing and case ignored."""
+    return hash((" ".join(name.casefold().split()), country))
+
+
+def model_values(inst: Institution) -> dict[str, Any]:
+    """Every column of an institution, by attribute name: what a planned update writes back."""
+    return {field.attname: getattr(inst, field.attname) for field in Institution._meta.concrete_fields}
+
+
+def name_row(inst_id: int, name: str, kind: str) -> Row:
+    return Row(institution_id=inst_id, name=name, kind=kind, language="", search_key=normalize_name(name))
+
+
 @register
 class CsvImporter(Importer):
+    """`prepare()` streams the file a chunk of rows at a time: checks each row, matches the chunk
+    against the registry and plans its writes into a Staging file, so memory does not grow with the
+    file; `load()` then writes the plan in the import's one short transaction."""
+
     name = "csv"
     formats = ("csv",)
+    chunk_size = 2000
+    sqlite_cache_mb = 64  # the settings' own: SQLite copies the staged rows itself; memory stays < 500 MB
 
-    def read(self) -> tuple[list[str], list[tuple[int, dict]]]:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stage: Staging | None = None
+
+    def cleanup(self) -> None:
+        detach()
+        if self.stage is not None:
+            self.stage.close()
+            self.stage = None
+
+    def read(self) -> Iterator:
+        """The header (checked), then (line, {column: cell}) for each row, streamed."""
         try:
             with open(self.path, encoding="utf-8-sig", newline="") as handle:
                 reader = csv.reader(handle)
@@ -181,7 +223,8 @@ class CsvImporter(Importer):
                     self.fail(f"line 1: column {sorted(repeated)[0]!r} appears twice")
                 if "name" not in header:
                     self.fail("line 1: the column 'name' is required")
-                rows, line = [], 1
+                yield header
+                line = 1
                 for cells in reader:
                     start, line = line + 1, reader.line_num
                     if not any(cell.strip() for cell in cells):
@@ -189,54 +232,72 @@ class CsvImporter(Importer):
                     if len(cells) != len(header):
                         self.error(f"line {start}", "", f"{len(cells)} cells for {len(header)} columns")
                         continue
-                    rows.append((start, dict(zip(header, (cell.strip() for cell in cells)))))
+                    yield start, dict(zip(header, (cell.strip() for cell in cells)))
         except UnicodeDecodeError as exc:
             self.fail(f"not UTF-8 text ({exc})")
         except csv.Error as exc:
             self.fail(f"not valid CSV: {exc}")
-        return header, rows
 
-    def load(self) -> None:
-        header, rows = self.read()
-        self.records = len(rows)
+    def prepare(self) -> None:
+        self.cleanup()
+        self.stage = Staging()
+        # SQLite, outside a transaction: new institutions staged as rows the database copies itself
+        self.bulk = connection.vendor == "sqlite" and not connection.in_atomic_block
+        rows = self.read()
+        self.header = header = next(rows)
+        self.name_kinds = {NAME_COLUMNS[c]: c for c in NAME_COLUMNS if c in header}
+        # what the checks across chunks need, kept small: ints and the rare unique values
+        self.claimed: dict[int, int] = {}  # institution pk -> line that updates it
+        # hash of (name, country) -> line, for rows adding an institution; -line for rows matched by name
+        self.new_rows: dict[int, int] = {}
+        self.unique: dict[str, list[tuple[str, int, int | None]]] = {c: [] for c in UNIQUE_COLUMNS if c in header}
+        self.parents: list[tuple[int, int, int | None]] = []  # (line, parent id, institution pk)
+        self.homes: list[int] = []  # lines that make their institution the home university
+        self.fields_changed: set[str] = set()
+        self.updated_pks: set[int] = set()
+        self.name_deletes: list[int] = []
+        self.valid = 0
         countries = set(Country.objects.values_list("code", flat=True))
-        valid = []  # (line, cleaned data)
-        with self.progress(total=len(rows), unit="row") as bar:
-            form = InstitutionRowForm(columns=header, countries=countries)
+        form = InstitutionRowForm(columns=header, countries=countries)
+        chunk = []
+        with self.progress(unit="row") as bar:
             for line, data in rows:
+                self.records += 1
                 if form.validate(data):
-                    valid.append((line, form.cleaned_data))
+                    if not self.failed:
+                        chunk.append((line, form.cleaned_data))
                 else:
                     for field, messages in form.errors.items():
                         self.error(f"line {line}", field, " ".join(messages))
+                if len(chunk) >= self.chunk_size:
+                    self.match(chunk)
+                    chunk = []
                 bar.update()
-        if self.failed:
-            return
-        matched = self.match(valid, header)
-        if self.failed:
-            return
-        self.check_unique(valid, matched, header)
-        if self.failed:
-            return
-        self.write(valid, matched, header)
+            if not self.failed:
+                self.match(chunk)
+        if not self.failed:
+            self.check_unique()
+        if not self.failed and self.bulk:
+            self.bulk = attach(self.stage)
 
     # -- matching: id, else ror_id, else (name, country)
 
-    def match(self, valid, header) -> list[Institution | None]:
-        ids = [c["id"] for _, c in valid if c.get("id")]
-        rors = [c["ror_id"] for _, c in valid if not c.get("id") and c.get("ror_id")]
-        names = [c["name"] for _, c in valid if not c.get("id") and not c.get("ror_id")]
+    def match(self, chunk: list[tuple[int, dict]]) -> None:
+        header = self.header
+        ids = [c["id"] for _, c in chunk if c.get("id")]
+        rors = [c["ror_id"] for _, c in chunk if not c.get("id") and c.get("ror_id")]
+        names = [c["name"] for _, c in chunk if not c.get("id") and not c.get("ror_id")]
         by_id, by_ror, by_name = {}, {}, {}
-        for chunk in chunked(ids):
-            by_id.update(Institution.objects.in_bulk(chunk))
-        for chunk in chunked(rors):
-            by_ror.update({i.ror_id: i for i in Institution.objects.filter(ror_id__in=chunk)})
-        for chunk in chunked(sorted(set(names))):
-            for inst in Institution.objects.filter(name__in=chunk):
+        for part in chunked(ids):
+            by_id.update(Institution.objects.in_bulk(part))
+        for part in chunked(rors):
+            by_ror.update({i.ror_id: i for i in Institution.objects.filter(ror_id__in=part)})
+        for part in chunked(sorted(set(names))):
+            for inst in Institution.objects.filter(name__in=part):
                 key = (inst.name, inst.country_id) if "country" in header else inst.name
                 by_name.setdefault(key, []).append(inst)
-        matched, claimed = [], {}
-        for line, cleaned in valid:
+        planned = []
+        for line, cleaned in chunk:
             where = f"line {line}"
             inst = None
             if cleaned.get("id"):
@@ -254,114 +315,159 @@ class CsvImporter(Importer):
                     )
                 inst = found[0] if len(found) == 1 else None
             if inst is not None:
-                if inst.pk in claimed:
-                    self.error(where, "id", f"same institution (#{inst.pk}) as line {claimed[inst.pk]}")
-                claimed[inst.pk] = line
-            matched.append(inst)
-        return matched
+                if inst.pk in self.claimed:
+                    self.error(where, "id", f"same institution (#{inst.pk}) as line {self.claimed[inst.pk]}")
+                self.claimed[inst.pk] = line
+            elif not cleaned.get("id"):
+                # Two new rows naming one institution would create it twice. Keyed by a 64-bit hash
+                # to keep a million rows small (a false alarm is a 1-in-10^13 chance at that size).
+                key = name_hash(cleaned["name"], cleaned.get("country"))
+                if self.new_rows.get(key, 0) > 0:
+                    there = f" in {cleaned['country']}" if cleaned.get("country") else ""
+                    self.error(
+                        where, "name",
+                        f"lines {self.new_rows[key]} and {line} both add a new institution named "
+                        f"{cleaned['name']!r}{there}; keep one row, or give each the id of an existing institution",
+                    )  # fmt: skip
+                self.new_rows.setdefault(key, line)
+            if inst is not None and not cleaned.get("id") and not cleaned.get("ror_id"):
+                self.new_rows.setdefault(name_hash(cleaned["name"], cleaned.get("country")), -line)
+            planned.append((line, cleaned, inst))
+        if self.failed:
+            return  # keep reading to report errors, but plan nothing more
+        for line, cleaned, inst in planned:
+            pk = inst.pk if inst is not None else None
+            for column, entries in self.unique.items():
+                if cleaned.get(column):
+                    entries.append((cleaned[column], line, pk))
+            if cleaned.get("parent_id"):
+                self.parents.append((line, cleaned["parent_id"], pk))
+            if cleaned.get("is_home"):
+                self.homes.append(line)
+        self.plan(planned)
 
-    def check_unique(self, valid, matched, header) -> None:
+    def check_unique(self) -> None:
         """ror_id, schac, erasmus_code unique; one home university; parents that exist."""
-        for field in ("ror_id", "schac", "erasmus_code"):
-            if field not in header:
-                continue
-            values = [c[field] for _, c in valid if c.get(field)]
+        in_file = set(self.claimed)
+        for field, entries in self.unique.items():
             owners = {}
-            for chunk in chunked(sorted(set(values))):
-                owners.update(Institution.objects.filter(**{f"{field}__in": chunk}).values_list(field, "pk"))
+            for part in chunked(sorted({value for value, _, _ in entries})):
+                owners.update(Institution.objects.filter(**{f"{field}__in": part}).values_list(field, "pk"))
             # the file's own rows move their values: an owner that the file gives another value is free
-            moving = {inst.pk for (_, c), inst in zip(valid, matched) if inst is not None}
             seen = {}
-            for (line, cleaned), inst in zip(valid, matched):
-                value = cleaned.get(field)
-                if not value:
-                    continue
+            for value, line, pk in entries:
                 if value in seen:
                     self.error(f"line {line}", field, f"{value!r} is also on line {seen[value]}")
                 seen[value] = line
                 owner = owners.get(value)
-                if owner is not None and (inst is None or owner != inst.pk) and owner not in moving:
+                if owner is not None and owner != pk and owner not in in_file:
                     self.error(f"line {line}", field, f"{value!r} belongs to institution #{owner}")
-        if "parent_id" in header:
-            parents = {c["parent_id"] for _, c in valid if c.get("parent_id")}
+        if self.parents:
             known = set()
-            for chunk in chunked(sorted(parents)):
-                known.update(Institution.objects.filter(pk__in=chunk).values_list("pk", flat=True))
-            for (line, cleaned), inst in zip(valid, matched):
-                parent = cleaned.get("parent_id")
-                if parent and parent not in known:
+            for part in chunked(sorted({parent for _, parent, _ in self.parents})):
+                known.update(Institution.objects.filter(pk__in=part).values_list("pk", flat=True))
+            for line, parent, pk in self.parents:
+                if parent not in known:
                     self.error(f"line {line}", "parent_id", f"no institution has id {parent}")
-                elif parent and inst is not None and parent == inst.pk:
+                elif parent == pk:
                     self.error(f"line {line}", "parent_id", "an institution cannot be its own parent")
-        if "is_home" in header:
-            in_file = {inst.pk for inst in matched if inst is not None}
-            homes = [f"#{pk}" for pk in Institution.objects.filter(is_home=True).values_list("pk", flat=True)]
-            homes = [h for h in homes if int(h[1:]) not in in_file]
-            for (line, cleaned), inst in zip(valid, matched):
-                if cleaned.get("is_home"):
-                    if homes:
-                        self.error(f"line {line}", "is_home", f"the home university is already {homes[0]}")
-                    homes.append(f"line {line}")
+        if "is_home" in self.header:
+            homes = [pk for pk in Institution.objects.filter(is_home=True).values_list("pk", flat=True)]
+            homes = [f"#{pk}" for pk in homes if pk not in in_file]
+            for line in self.homes:
+                if homes:
+                    self.error(f"line {line}", "is_home", f"the home university is already {homes[0]}")
+                homes.append(f"line {line}")
 
-    # -- writing
+    def plan_is_stale(self, since) -> bool:
+        """Stale only if an institution changed meanwhile is one the file updates, one a row of the
+        file was matched against or would duplicate by name, holds a unique code the file gives,
+        is a parent the file names, or became the home university; or if names changed of an
+        institution the file updates. Edits elsewhere in the registry leave the plan valid."""
+        codes = {value for entries in self.unique.values() for value, _, _ in entries}
+        parents = {parent for _, parent, _ in self.parents}
+        country = "country" in self.header
+        changed = Institution.history.filter(history_date__gte=since).values_list(
+            "id", "name", "country_id", "ror_id", "schac", "erasmus_code", "is_home"
+        )
+        for pk, name, country_id, ror, schac, erasmus, is_home in changed.iterator():
+            key = name_hash(name, country_id if country else None)
+            if (
+                pk in self.claimed or pk in parents or key in self.new_rows
+                or {ror, schac, erasmus} & codes or (is_home and self.homes)
+            ):  # fmt: skip
+                return True
+        if self.name_kinds:
+            owners = InstitutionName.history.filter(history_date__gte=since).values_list("institution_id", flat=True)
+            return any(pk in self.claimed for pk in owners.iterator())
+        return False
 
-    def write(self, valid, matched, header) -> None:
-        to_create, to_update, fields_changed = [], [], set()
-        for (line, cleaned), inst in zip(valid, matched):
+    # -- planning (outside the transaction) and writing (inside it)
+
+    def plan(self, planned: list[tuple[int, dict, Institution | None]]) -> None:
+        """Stage a chunk's new rows and changed rows, and the name changes of its known institutions."""
+        kinds = self.name_kinds
+        current: dict[int, dict[tuple[str, str], int]] = {}
+        known = [inst.pk for _, _, inst in planned if inst is not None]
+        if kinds:
+            for part in chunked(known):
+                for pk, inst_id, name, kind in InstitutionName.objects.filter(
+                    institution_id__in=part, kind__in=list(kinds)
+                ).values_list("id", "institution_id", "name", "kind"):
+                    current.setdefault(inst_id, {})[(name, kind)] = pk
+        creates, updates, new_names = [], [], []
+        for _, cleaned, inst in planned:
             values = institution_values(cleaned)
+            wanted = {(name, kind) for kind, column in kinds.items() for name in cleaned[column]}
             if inst is None:
-                inst = Institution(**values)
-                to_create.append(inst)
-            else:
-                fields = changed_fields(inst, values)
-                if fields:
-                    to_update.append(inst)
-                    fields_changed.update(fields)
-            cleaned["_institution"] = inst
+                creates.append((new_institution(**values).__dict__, sorted(wanted)))
+                continue
+            fields = changed_fields(inst, values)
+            if fields:
+                self.fields_changed.update(fields)
+                updates.append(model_values(inst))
+                self.updated_pks.add(inst.pk)
+            if kinds:
+                have = current.get(inst.pk, {})
+                added = sorted(wanted - set(have))
+                gone = [pk for key, pk in have.items() if key not in wanted]
+                new_names.extend((inst.pk, name, kind) for name, kind in added)
+                self.name_deletes.extend(gone)
+                if added or gone:
+                    self.updated_pks.add(inst.pk)
+        self.valid += len(planned)
+        if self.bulk:
+            first = self.stage.count("new_institutions") + 1  # the staged rows' rowids count from 1
+            names = [(first + i, name, kind) for i, (_, wanted) in enumerate(creates) for name, kind in wanted]
+            stage_institutions(self, self.stage, [Row(**values) for values, _ in creates], names)
+        else:
+            self.stage.add("creates", creates)
+        self.stage.add("updates", updates)
+        self.stage.add("new_names", new_names)
+
+    def load(self) -> None:
+        stage, fields = self.stage, self.fields_changed
         # Updates before creations, so that a value (ror_id, is_home) can move to a new row; and
         # whoever stops being the home university does so before another one becomes it.
-        first = [i for i in to_update if not i.is_home] if "is_home" in fields_changed else to_update
-        firsts = {i.pk for i in first}
-        update_institutions(self, first, fields_changed)
-        update_institutions(self, [i for i in to_update if i.pk not in firsts], fields_changed)
-        create_institutions(self, to_create)
-
-        names_changed = self.write_names(valid, header, {inst.pk for inst in matched if inst is not None})
-        updated = {inst.pk for inst in to_update} | names_changed
-        self.created = len(to_create)
-        self.updated = len(updated)
-        self.unchanged = len(valid) - self.created - self.updated
-
-    def write_names(self, valid, header, existing_pks: set[int]) -> set[int]:
-        """Replace each institution's aliases and acronyms (when the columns are present)."""
-        kinds = {NAME_COLUMNS[c]: c for c in NAME_COLUMNS if c in header}
-        if not kinds:
-            return set()
-        current = {}
-        for chunk in chunked(sorted(existing_pks)):
-            for pk, inst_id, name, kind in InstitutionName.objects.filter(
-                institution_id__in=chunk, kind__in=list(kinds)
-            ).values_list("id", "institution_id", "name", "kind"):
-                current.setdefault(inst_id, {})[(name, kind)] = pk
-        to_create, to_delete, changed = [], [], set()
-        for _, cleaned in valid:
-            inst = cleaned["_institution"]
-            have = current.get(inst.pk, {})
-            wanted = {(name, kind) for kind, column in kinds.items() for name in cleaned[column]}
-            for name, kind in sorted(wanted - set(have)):
-                to_create.append(
-                    InstitutionName(
-                        institution_id=inst.pk, name=name, kind=kind, search_key=normalize_name(name)
-                    )
-                )
-            gone = [pk for key, pk in have.items() if key not in wanted]
-            to_delete.extend(gone)
-            if inst.pk in existing_pks and (gone or wanted - set(have)):
-                changed.add(inst.pk)
-        insert_children(self, InstitutionName, to_create)
-        for chunk in chunked(to_delete):
-            InstitutionName.objects.filter(pk__in=chunk).delete()
-        return changed
+        home_last = "is_home" in fields
+        for chunk in stage.read("updates"):
+            update_institutions(self, [Row(**d) for d in chunk if not (home_last and d["is_home"])], fields)
+        if home_last:
+            for chunk in stage.read("updates"):
+                update_institutions(self, [Row(**d) for d in chunk if d["is_home"]], fields)
+        if self.bulk:
+            copy_staged(self, stage)
+        for chunk in stage.read("creates"):
+            rows = [(Row(**values), names) for values, names in chunk]
+            create_institutions(self, [row for row, _ in rows])
+            insert_children(self, InstitutionName, [name_row(row.pk, *n) for row, names in rows for n in names])
+        for chunk in stage.read("new_names"):
+            insert_children(self, InstitutionName, [name_row(*item) for item in chunk])
+        for part in chunked(self.name_deletes):
+            InstitutionName.objects.filter(pk__in=part).delete()
+        self.created = stage.count("creates") + stage.count("new_institutions")
+        self.updated = len(self.updated_pks)
+        self.unchanged = self.valid - self.created - self.updated
 
 
 # --- export --------------------------------------------------------------------------------------

@@ -92,7 +92,9 @@ class HipoImporter(Importer):
             self.error(where, bad.field, bad.message)
             return None
 
-    def load(self) -> None:
+    def prepare(self) -> None:
+        """Read, check and match every record, outside the transaction; `load()` writes the plan."""
+        self.plan = None
         data = self.read()
         self.records = len(data)
         rows = []  # (index, values)
@@ -167,7 +169,15 @@ class HipoImporter(Importer):
                     to_update.append(inst)
                     fields_changed.update(fields)
             seen_inst[key] = inst
+        self.plan = (to_create, to_update, fields_changed, new_keys, renamed_keys)
+        self.created = len(to_create)
+        self.updated = len(to_update)
+        self.unchanged = len(seen) - self.created - self.updated
 
+    def load(self) -> None:
+        if self.plan is None:
+            return
+        to_create, to_update, fields_changed, new_keys, renamed_keys = self.plan
         create_institutions(self, to_create)
         insert_children(
             self,
@@ -177,6 +187,3 @@ class HipoImporter(Importer):
         for old_key, new_key in renamed_keys:  # rare: only when a name starts or stops repeating
             ExternalId.objects.filter(scheme=SCHEME, value=old_key).update(value=new_key)
         update_institutions(self, to_update, fields_changed)
-        self.created = len(to_create)
-        self.updated = len(to_update)
-        self.unchanged = len(seen) - self.created - self.updated

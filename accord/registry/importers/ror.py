@@ -2,7 +2,10 @@
 
 FILE is the dump's JSON array of organisations, or the .zip ROR publishes holding it (when the
 zip holds several .json files, the one whose name says "v2" is read). The file is streamed with
-ijson and written in batches, so memory stays bounded whatever its size.
+ijson and written in batches, so memory stays bounded whatever its size. A zip whose content would
+expand past ACCORD_IMPORT_MAX_UNZIPPED_MB, or to more than ACCORD_IMPORT_MAX_ZIP_RATIO times its
+compressed size (a "zip bomb"), is refused before a byte of it is decompressed; progress counts the
+bytes read (decompressed bytes, for a zip).
 
 Mapping of one ROR record to an Institution (matched by `ror_id`, the 9-character id):
 
@@ -41,6 +44,7 @@ from typing import Any, Iterator
 
 import ijson
 from babel.languages import get_official_languages
+from django.conf import settings
 
 from accord.lib.normalize import normalize_name
 from accord.registry.importers.base import (
@@ -48,6 +52,7 @@ from accord.registry.importers.base import (
     BadValue,
     Importer,
     Row,
+    Staging,
     changed_fields,
     chunked,
     coordinate,
@@ -80,6 +85,7 @@ KIND_BY_TYPE = {
     "other": Kind.OTHER.value,
 }
 TYPE_ORDER = list(KIND_BY_TYPE)  # first listed wins when a record has several types
+RATIO_FLOOR = 16 * 2**20  # small files may compress very well; only a large expansion is suspicious
 STATUSES = {Status.ACTIVE.value, Status.INACTIVE.value, Status.WITHDRAWN.value}
 NAME_KINDS = {"label": NameKind.LABEL.value, "alias": NameKind.ALIAS.value, "acronym": NameKind.ACRONYM.value}
 INSTITUTION_FIELDS = (
@@ -107,6 +113,23 @@ def ror_id(value: Any, field: str) -> str:
     if not ROR_ID.match(bare):
         raise BadValue(field, f"not a ROR id: {value!r}")
     return bare
+
+
+class CountingReader:
+    """A binary stream that counts what is read from it, shows it on a progress bar, and stops
+    past `limit` bytes (the zip's header may understate what its content expands to)."""
+
+    def __init__(self, stream, bar, limit: int, fail):
+        self.stream, self.bar, self.limit, self.fail = stream, bar, limit, fail
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.count += len(data)
+        if self.count > self.limit:
+            self.fail(f"the content expands past {self.limit // 2**20} MB, more than its size says; refused")
+        self.bar.update(len(data))
+        return data
 
 
 def as_list(value: Any, field: str) -> list:
@@ -139,6 +162,7 @@ class RorImporter(Importer):
         self.relations: list[tuple] = []  # (record, pk, attname, label, ror id) for link() to resolve
         self.preexisting: set[int] = set()  # institutions of the file that were in the registry before
         self.touched: set[int] = set()  # those of them this import changed
+        self.stage: Staging | None = None  # the parsed records, between prepare() and load()
 
     # -- reading
 
@@ -157,11 +181,27 @@ class RorImporter(Importer):
                 if len(members) != 1:
                     found = ", ".join(i.filename for i in members) or "none"
                     self.fail(f"expected one ROR .json file in the zip, found {found}")
+                self.check_expansion(members[0])
                 with archive.open(members[0]) as stream:
                     yield stream, members[0].file_size
         else:
             with open(self.path, "rb") as stream:
                 yield stream, self.path.stat().st_size
+
+    def check_expansion(self, member: zipfile.ZipInfo) -> None:
+        """Refuse, before decompressing anything, a member larger or more compressed than allowed."""
+        size, packed = member.file_size, max(member.compress_size, 1)
+        limit = settings.ACCORD_IMPORT_MAX_UNZIPPED_MB
+        if size > limit * 2**20:
+            self.fail(
+                f"{member.filename} expands to {size / 2**20:,.0f} MB; ACCORD_IMPORT_MAX_UNZIPPED_MB allows {limit:,} MB"
+            )
+        ratio, most = size / packed, settings.ACCORD_IMPORT_MAX_ZIP_RATIO
+        if size > RATIO_FLOOR and ratio > most:
+            self.fail(
+                f"{member.filename} expands {ratio:,.0f} times (from {packed / 2**20:,.1f} MB to "
+                f"{size / 2**20:,.0f} MB); ACCORD_IMPORT_MAX_ZIP_RATIO allows {most:,} times"
+            )
 
     def check_array(self) -> None:
         with self.open_stream() as (stream, _):
@@ -282,14 +322,16 @@ class RorImporter(Importer):
 
     # -- the import
 
-    def load(self) -> None:
+    def prepare(self) -> None:
+        """Parse and check every record outside the transaction, staging them in a temporary file;
+        the registry is read and written by `load()`, inside it."""
+        self.cleanup()
+        self.stage = Staging()
+        self.index_of = {}
         self.check_array()
-        self.pks.update(Institution.objects.filter(ror_id__isnull=False).values_list("ror_id", "pk").iterator(10000))
-        rows = ExternalId.objects.values_list("scheme", "value", "id", "institution_id", "preferred")
-        self.external.update(((scheme, value), rest) for scheme, value, *rest in rows.iterator(10000))
         batch: list[tuple[str, dict]] = []
-        with self.open_stream() as (stream, size), self.progress(total=size, unit="B", unit_scale=True) as bar:
-            position = 0
+        with self.open_stream() as (raw, size), self.progress(total=size, unit="B", unit_scale=True) as bar:
+            stream = CountingReader(raw, bar, max(size, 1), self.fail)
             try:
                 for where, record in self.read_records(stream):
                     try:
@@ -306,21 +348,35 @@ class RorImporter(Importer):
                     if not self.failed:
                         batch.append((where, parsed))
                         if len(batch) >= self.batch_size:
-                            self.write(batch)
+                            self.stage.add("records", batch)
                             batch = []
-                            bar.update(stream.tell() - position)
-                            position = stream.tell()
                             bar.set_postfix(records=self.records, refresh=False)
             except ijson.JSONError as exc:
                 self.fail(f"not valid JSON after record {self.records}: {exc}")
             if not self.failed:
-                self.write(batch)
-                bar.update(size - position)
+                self.stage.add("records", batch)
                 bar.set_postfix(records=self.records, refresh=False)
-        if not self.failed:
-            self.link()
-            self.updated = len(self.touched)
-            self.unchanged = len(self.index_of) - self.created - self.updated
+
+    def plan_is_stale(self, since) -> bool:
+        return False  # the plan is the file's records alone: load() matches them inside the transaction
+
+    def cleanup(self) -> None:
+        if getattr(self, "stage", None) is not None:
+            self.stage.close()
+            self.stage = None
+
+    def load(self) -> None:
+        self.pks.update(Institution.objects.filter(ror_id__isnull=False).values_list("ror_id", "pk").iterator(10000))
+        rows = ExternalId.objects.values_list("scheme", "value", "id", "institution_id", "preferred")
+        self.external.update(((scheme, value), rest) for scheme, value, *rest in rows.iterator(10000))
+        staged = self.stage.count("records")
+        with self.progress(total=staged, unit="rec", desc=f"{self.name} {self.file_name}: writing") as bar:
+            for batch in self.stage.read("records", self.batch_size):
+                self.write(batch)
+                bar.update(len(batch))
+        self.link()
+        self.updated = len(self.touched)
+        self.unchanged = len(self.index_of) - self.created - self.updated
 
     @staticmethod
     def locate(where: str, record: Any) -> str:

@@ -7,7 +7,9 @@ How a query is answered, cheapest first:
 
 1. exact and word-order matches: a dict keyed by the sorted canonical tokens of every name
    (canonical name, local name, labels, aliases, former names);
-2. acronyms: stored acronyms (InstitutionName kind=acronym) first, then initials derived from names;
+2. acronyms: stored acronyms (InstitutionName kind=acronym) and the labels of the institution's web
+   domains (ucl.ac.uk -> "ucl", bmstu.ru -> "bmstu": very often the acronym people write) first,
+   then initials derived from names;
 3. fuzzy, skipped when 1 or 2 already named an institution (unless fuzzy=True): a token inverted
    index, rarest tokens first (typo'd tokens corrected against the vocabulary, the last token
    completed as a prefix for typeahead), prefilters a few hundred candidate names that rapidfuzz
@@ -39,16 +41,24 @@ from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from rapidfuzz import fuzz, process
 
-from accord.lib.normalize import acronym_key, fold, initials, tokens
+from accord.lib.normalize import acronym_key, domain_label, fold, initials, tokens
 
 # How each kind of name ranks when it matches exactly (canonical name first).
-CANONICAL, LOCAL, LABEL, ALIAS, FORMER, ACRONYM = range(6)
+CANONICAL, LOCAL, LABEL, ALIAS, FORMER, ACRONYM, DOMAIN = range(7)
 _KIND_CODES = {"label": LABEL, "alias": ALIAS, "former": FORMER, "acronym": ACRONYM}
 _EXACT_SCORE = {CANONICAL: 98, LOCAL: 97, LABEL: 97, ALIAS: 96, FORMER: 94, ACRONYM: 95}
 _REORDERED_SCORE = {CANONICAL: 92, LOCAL: 90, LABEL: 90, ALIAS: 90, FORMER: 88, ACRONYM: 88}
-_HOW = {CANONICAL: "name", LOCAL: "local name", LABEL: "label", ALIAS: "alias", FORMER: "former name", ACRONYM: "acronym"}
+_HOW = {CANONICAL: "name", LOCAL: "local name", LABEL: "label", ALIAS: "alias", FORMER: "former name", ACRONYM: "acronym",
+        DOMAIN: "domain"}
+
+# The ways a short form matched (`Match.how`): an acronym, a domain label or initials — a short form
+# names an institution only where the text also reads as one.
+SHORT_FORMS = ("initials", "acronym", "domain")
 
 STORED_ACRONYM_SCORE = 95
+# The label of an institution's own web domain ("ucl" of ucl.ac.uk) names it more surely than an
+# acronym, which many institutions share; both outrank initials derived from names, in any country.
+DOMAIN_LABEL_SCORE = 96
 DERIVED_INITIALS_SCORE = 85
 FUZZY_WEIGHT = 0.9  # a fuzzy match scores at most 90
 COUNTRY_BOOST = 3
@@ -79,8 +89,9 @@ class Match:
 class LookupIndex:
     """Plain-Python index over (institution, name) rows; knows nothing about Django."""
 
-    def __init__(self, institutions, names):
-        """institutions: (id, name, local_name, country_code); names: (institution_id, name, kind)."""
+    def __init__(self, institutions, names, domains=()):
+        """institutions: (id, name, local_name, country_code); names: (institution_id, name, kind);
+        domains: (institution_id, web domain or website URL)."""
         started = time.perf_counter()
         self.inst_id: list[int] = []
         self.inst_name: list[str] = []
@@ -92,6 +103,7 @@ class LookupIndex:
         self.by_sorted: dict[str, object] = {}
         self.acronyms: dict[str, object] = {}
         self.initials: dict[str, object] = {}
+        self.domain_labels: dict[str, object] = {}
         postings: dict[str, list[int]] = {}
         position: dict[int, int] = {}
         countries: dict[str, str] = {}
@@ -134,6 +146,17 @@ class LookupIndex:
             pos = position.get(inst_id)
             if pos is not None and name != self.inst_name[pos]:
                 add_name(pos, name, _KIND_CODES.get(kind, ALIAS))
+        labelled: set[tuple[int, str]] = set()
+        for inst_id, domain in domains:
+            pos = position.get(inst_id)
+            label = acronym_key(domain_label(domain)) if pos is not None else ""
+            if len(label) >= 2 and (pos, label) not in labelled:
+                labelled.add((pos, label))
+                _append(self.domain_labels, label, len(self.name_text))
+                self.name_inst.append(pos)
+                self.name_kind.append(DOMAIN)
+                self.name_text.append(domain)
+                self.name_key.append(label)
 
         self.postings = {token: array("I", ids) for token, ids in postings.items()}
         self.vocabulary = sorted(self.postings)
@@ -179,9 +202,13 @@ class LookupIndex:
                 else:
                     offer(idx, _REORDERED_SCORE[kind], f"{_HOW[kind]}, word order")
 
-        # 2. acronyms: one word, or letters separated by dots or spaces ("B.M.S.T.U.")
+        # 2. acronyms: one word, or letters separated by dots or spaces ("B.M.S.T.U."); official ones
+        # and domain labels ("ucl" of ucl.ac.uk) before initials derived from names
         words = folded.split()
         abbr = acronym_key(query)
+        if len(abbr) >= 2 and (len(query.split()) == 1 or len(words) == 1):  # "uni-bonn" is one label
+            for idx in _items(self.domain_labels.get(abbr)):
+                offer(idx, DOMAIN_LABEL_SCORE, "domain")
         if 2 <= len(abbr) <= 12 and (len(words) == 1 or all(len(w) == 1 for w in words)):
             for idx in _items(self.acronyms.get(abbr)):
                 offer(idx, STORED_ACRONYM_SCORE, "acronym")
@@ -355,7 +382,26 @@ def build_index() -> LookupIndex:
         .iterator(chunk_size=10_000)
     )
     names = InstitutionName.objects.order_by().values_list("institution_id", "name", "kind").iterator(chunk_size=10_000)
-    return LookupIndex(institutions, names)
+    return LookupIndex(institutions, names, _domains())
+
+
+def _domains():
+    """(institution id, domain) for every web domain and website of the registry's institutions."""
+    from accord.registry.models import Institution, Status
+
+    rows = (
+        Institution.objects.exclude(status=Status.MERGED)
+        .exclude(domains=[], website="")
+        .order_by()
+        .values_list("id", "domains", "website")
+        .iterator(chunk_size=10_000)
+    )
+    for inst_id, domains, website in rows:
+        for domain in domains or ():
+            if isinstance(domain, str):
+                yield inst_id, domain
+        if website:
+            yield inst_id, website
 
 
 def get_index() -> LookupIndex:
