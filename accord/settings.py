@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_cas_ng",  # CAS sign-in (its tickets table for single logout); off until ACCORD_CAS_SERVER_URL is set
     "accord.accounts",
+    "accord.jobs",
     "accord.notifications",
     "accord.registry",
     "accord.mobility",
@@ -206,6 +207,12 @@ CACHES = {
 }
 ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 
+# Background jobs (accord.jobs): a Huey queue in a SQLite file in ACCORD_DATA_DIR, or on Redis
+# (redis://host:port/db) so that workers on several machines share it.
+ACCORD_REDIS_URL = env_str("ACCORD_REDIS_URL", "")
+if ACCORD_REDIS_URL and not ACCORD_REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise SettingError("ACCORD_REDIS_URL must look like redis://host:6379/0 (or rediss://, unix://)")
+ACCORD_JOB_STALLED_MINUTES = env_int("ACCORD_JOB_STALLED_MINUTES", 15, minimum=1)
 # Single sign-on (README, "Single sign-on"): CAS through django-cas-ng, OpenID Connect through
 # mozilla-django-oidc; each is off until its server is set. Local accounts keep working.
 AUTHENTICATION_BACKENDS = [

@@ -18,6 +18,7 @@ urlpatterns = [
         template_name="registration/password_set_done.html"), name="password-set-done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accord.accounts.urls")),
+    path("jobs/", include("accord.jobs.urls")),
     path("partners/", include("accord.registry.urls")),
     path("agreements/", include("accord.agreements.urls")),
     path("activities/", include("accord.activities.urls")),

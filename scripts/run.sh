@@ -10,4 +10,8 @@ echo "Accord is starting at http://127.0.0.1:8000/"
 echo "Demo logins (user / password):"
 $BIN/accord demo --list-users
 echo
-exec $BIN/accord runserver 127.0.0.1:8000 --noreload
+# Background jobs (newsroom reading, reports, imports, daily reminders): one worker beside the server.
+$BIN/accord worker --threads --workers 2 &
+WORKER=$!
+trap 'kill -INT $WORKER 2>/dev/null || true' EXIT INT TERM
+$BIN/accord runserver 127.0.0.1:8000 --noreload

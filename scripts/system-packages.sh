@@ -1,6 +1,6 @@
 #!/bin/sh
 # Make sure the system packages the tests need are present: PostgreSQL server, Chromium, CJK and Thai
-# fonts and poppler's pdftotext. Installs them with apt-get when missing and running as root.
+# fonts, poppler's pdftotext and Redis (job-queue tests). Installs them with apt-get when missing and running as root.
 set -eu
 missing=""
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
@@ -9,6 +9,7 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 [ -d /usr/share/fonts/truetype/tlwg ] || missing="$missing fonts-thai-tlwg"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
+command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages:$missing"

@@ -46,6 +46,7 @@ ACTIONS = {
     "insights.view": VIEWER,
     "insights.report": VIEWER,
     "accounts.manage": ADMIN,
+    "jobs.view_all": STAFF,  # background jobs others (or the schedule) started
     # the guidance center: calls, applications, consultations (teachers also: see GROUP_ACTIONS)
     "guidance.browse": VIEWER,
     "guidance.apply": STAFF,

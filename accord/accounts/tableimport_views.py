@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accord.accounts.roles import can
-from accord.accounts.tableimport import describe, get_import
+from accord.accounts.tableimport import get_import
 from accord.lib import tabular
-from accord.registry.importers.base import ImportFailed
 
 ACTION = "records.import"
 SESSION_KEY = "accord_table_imports"
@@ -127,17 +126,22 @@ def preview(request, kind, token):
         _forget(request, token, stored)
         messages.info(request, _("The upload was discarded; nothing was imported."))
         return redirect(list_url)
-    if request.method == "POST":
-        try:
-            count = importer.commit(stored, request.user, file_name=entry["name"])
-        except ImportFailed as failed:
-            failure = [describe(e) if hasattr(e, "where") else str(e) for e in failed.errors]
-        else:
+    if request.method == "POST":  # the import runs as a background job (registry/tasks.py)
+        from accord.jobs.queue import start
+
+        job = start("records.import", by=request.user, parts=[token], url=list_url,
+                    params={"kind": kind, "path": str(stored), "name": entry["name"]},
+                    label=_("Import of %(name)s") % {"name": entry["name"]})
+        if job.status == job.Status.FAILED:  # it ran at once and failed: show why beside the preview
+            failure = job.error.splitlines()
+        elif job.status == job.Status.DONE:
             _forget(request, token, stored)
-            messages.success(
-                request, _("%(count)s records imported from %(name)s.") % {"count": count, "name": entry["name"]}
-            )
+            messages.success(request, job.summary)
             return redirect(list_url)
+        else:
+            request.session.get(SESSION_KEY, {}).pop(token, None)
+            request.session.modified = True
+            return redirect(job)
     result = get_import(kind).validate(stored, file_name=entry["name"])
     return render(
         request, "accounts/import_preview.html",

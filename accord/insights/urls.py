@@ -11,4 +11,5 @@ urlpatterns = [
     path("network/", views.NetworkView.as_view(), name="network"),
     path("network/data.json", views.network_json, name="network-data"),
     path("report.<str:fmt>", views.report_download, name="report"),
+    path("report.<str:fmt>/job", views.report_job, name="report-job"),
 ]

@@ -5,7 +5,10 @@ from urllib.parse import urlencode
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.templatetags.static import static
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
@@ -129,6 +132,21 @@ def report_download(request, fmt):
     response = HttpResponse(body, content_type=FORMATS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="accord-report-{stamp}.{fmt}"'
     return response
+
+
+@require_POST
+def report_job(request, fmt):
+    """The dashboard's report buttons: the report is written by a worker; its job page offers the file."""
+    if not can(request.user, "insights.report"):
+        raise PermissionDenied
+    if fmt not in FORMATS:
+        return HttpResponse(f"Unknown report format {fmt!r}", status=400, content_type="text/plain")
+    from accord.jobs.queue import start
+
+    query = request.POST.get("query", "")
+    job = start("insights.report", by=request.user, params={"format": fmt, "query": query},
+                label=_("Report (%(fmt)s) %(query)s") % {"fmt": fmt.upper(), "query": query})
+    return redirect(job)
 
 
 def report_url(fmt, query):

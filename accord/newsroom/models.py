@@ -31,6 +31,7 @@ class Article(models.Model):
         MARKDOWN = "markdown", _("Markdown")
 
     class Status(models.TextChoices):
+        PROCESSING = "processing", _("Being read")
         QUEUED = "queued", _("Waiting for review")
         REVIEWED = "reviewed", _("Reviewed")
         NO_EVENTS = "no_events", _("No events found")
@@ -40,6 +41,8 @@ class Article(models.Model):
     published = models.DateField(_("published"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=12, default="en")
     text = models.TextField(_("text"), help_text=_("The article as plain text, page furniture removed."))
+    raw = models.TextField(_("text as received"), blank=True,
+                           help_text=_("Kept until the pipeline has read the article."))
     original_format = models.CharField(_("original format"), max_length=10, choices=Format.choices, default=Format.TEXT)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     ingested_by = models.ForeignKey(
@@ -47,8 +50,10 @@ class Article(models.Model):
         verbose_name=_("ingested by"),
     )
     ingested_at = models.DateTimeField(_("ingested at"), auto_now_add=True)
+    job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                            verbose_name=_("background job"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["raw", "job"])
 
     class Meta:
         ordering = ["-ingested_at", "-pk"]

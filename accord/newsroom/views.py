@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
@@ -15,7 +16,7 @@ from accord.accounts.views import ActionRequiredMixin
 from accord.newsroom.forms import MergeForm, PasteForm, ProposalEditForm, UploadForm
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.services import review
-from accord.newsroom.services.ingest import InputError, ingest_article, parse_record
+from accord.newsroom.services.ingest import InputError, parse_record, queue_articles
 
 
 def text_segments(text: str, proposals) -> list[dict]:
@@ -62,6 +63,14 @@ class ArticleDetailView(ActionRequiredMixin, DetailView):
     model = Article
     template_name = "newsroom/article_detail.html"
 
+    def get(self, request, *args, **kwargs):
+        if request.htmx:  # the page polls while the worker reads the article, then reloads once
+            self.object = self.get_object()
+            if self.object.status != Article.Status.PROCESSING:
+                return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+            return render(request, "newsroom/_processing.html", {"object": self.object})
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         proposals = list(self.object.proposals.select_related("agreement", "activity", "reviewed_by")
                          .order_by("evidence_start", "pk"))
@@ -78,11 +87,12 @@ class PasteView(ActionRequiredMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        result = ingest_article(data["text"], title=data["title"], url=data["source_url"],
-                                published=data["published"], by=self.request.user)
-        if not result.created:
+        job, articles, created = queue_articles([{
+            "text": data["text"], "title": data["title"], "url": data["source_url"], "published": data["published"],
+        }], by=self.request.user)
+        if not created:
             messages.info(self.request, _("This article is already in the queue."))
-        return redirect(result.article)
+        return redirect(articles[0])
 
 
 class UploadView(ActionRequiredMixin, FormView):
@@ -99,8 +109,8 @@ class UploadView(ActionRequiredMixin, FormView):
             return self.form_invalid(form)
         fmt = form.format()
         if fmt != "jsonl":
-            result = ingest_article(content, fmt=fmt, by=self.request.user)
-            return redirect(result.article)
+            job, articles, created = queue_articles([{"text": content, "format": fmt}], by=self.request.user)
+            return redirect(articles[0])
         records, errors = [], []
         for number, line in enumerate(content.splitlines(), 1):
             if not line.strip():
@@ -113,12 +123,11 @@ class UploadView(ActionRequiredMixin, FormView):
             for error in errors:
                 form.add_error("file", error)
             return self.form_invalid(form)
-        created = sum(
-            ingest_article(r["text"], title=r["title"], url=r["url"], published=r["published"],
-                           by=self.request.user).created for r in records)
+        job, articles, created = queue_articles(
+            records, by=self.request.user, label=_("Reading %(name)s") % {"name": form.cleaned_data["file"].name})
         messages.success(self.request, _("%(created)s of %(total)s articles added to the queue.")
                          % {"created": created, "total": len(records)})
-        return redirect("newsroom:article-list")
+        return redirect(job or "newsroom:article-list")
 
 
 class ProposalActionView(ActionRequiredMixin, View):

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
@@ -73,29 +75,101 @@ class IngestResult:
     created: bool
 
 
-def ingest_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None, fmt: str = "",
-                   by=None, resources=None) -> IngestResult:
-    """Add an article to the review queue with its proposals; an article already there is returned as is."""
+def _user(by):
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def receive_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None,
+                    fmt: str = "", by=None) -> IngestResult:
+    """Put an article in the newsroom at once, waiting to be read (`process_article`); an article
+    already there (same content hash) is returned as is."""
     cleaned, fmt = clean_text(text, fmt)
     digest = content_hash(cleaned)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing:
         return IngestResult(existing, False)
-    doc = run(Document(raw=text, title=title, url=url, published=published, format=fmt,
+    day = published if isinstance(published, date) else None  # a partial date reaches the pipeline through the job
+    article = Article(source_url=url[:500], title=title[:300], published=day, text=cleaned, raw=text,
+                      original_format=fmt, content_hash=digest, ingested_by=_user(by),
+                      status=Article.Status.PROCESSING)
+    article._history_user = _user(by)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:  # the same article arrived by another way meanwhile
+        return IngestResult(Article.objects.get(content_hash=digest), False)
+    return IngestResult(article, True)
+
+
+def process_article(article_id: int, *, resources=None, job=None, published: DateValue | None = None) -> bool:
+    """Read an article that is waiting and write its proposals; idempotent: an article already read
+    is left alone (False), so a repeated run never writes its proposals twice. With `job`, the job's
+    progress is counted in the same transaction."""
+    article = Article.objects.filter(pk=article_id, status=Article.Status.PROCESSING).first()
+    if article is None:
+        return False
+    doc = run(Document(raw=article.raw or article.text, title=article.title, url=article.source_url,
+                       published=article.published or published, format=article.original_format,
                        resources=resources or get_resources()), build_pipeline())
     with transaction.atomic():
-        article = Article(
-            source_url=url[:500], title=(title or doc.title or _first_line(doc.text))[:300],
-            published=doc.anchor if doc.anchor_precision == "day" else None, text=doc.text, original_format=fmt, content_hash=digest,
-            ingested_by=by if getattr(by, "is_authenticated", False) else None,
-            status=Article.Status.QUEUED if doc.proposals else Article.Status.NO_EVENTS,
-        )
-        article._history_user = by if getattr(by, "is_authenticated", False) else None
-        article.save()
+        # the row lock (PostgreSQL) or the write lock (SQLite, IMMEDIATE) makes two workers queue here
+        locked = Article.objects.select_for_update().filter(pk=article_id, status=Article.Status.PROCESSING).first()
+        if locked is None:
+            return False
+        locked.title = (locked.title or doc.title or _first_line(doc.text))[:300]
+        locked.published = locked.published or (doc.anchor if doc.anchor_precision == "day" else None)
+        locked.text, locked.raw = doc.text, ""
+        locked.status = Article.Status.QUEUED if doc.proposals else Article.Status.NO_EVENTS
+        locked._history_user = locked.ingested_by
+        locked.save(update_fields=["title", "published", "text", "raw", "status"])
         for proposal in doc.proposals:
-            Proposal.objects.create(**proposal_fields(article, proposal))
-    notices.proposals_ready(article, by=by)
-    return IngestResult(article, True)
+            Proposal.objects.create(**proposal_fields(locked, proposal))
+        notices.proposals_ready(locked, by=locked.ingested_by)  # keyed by article: filed once
+        if job is not None:
+            job.count_part()
+    return True
+
+
+def ingest_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None,
+                   fmt: str = "", by=None, resources=None) -> IngestResult:
+    """Add an article to the review queue and read it here and now (the queue's task does the same)."""
+    result = receive_article(text, title=title, url=url, published=published, fmt=fmt, by=by)
+    if result.created:
+        process_article(result.article.pk, resources=resources,
+                        published=published if isinstance(published, DateValue) else None)
+        result.article.refresh_from_db()
+    return result
+
+
+def queue_articles(records, *, by=None, label: str = ""):
+    """Receive articles (dicts with text, title, url, published, format) and queue one job that reads
+    the new ones, each a part. Returns (job or None, articles in input order, how many were new)."""
+    from accord.jobs.queue import start
+
+    with transaction.atomic():  # the job is queued when its articles point to it
+        return _queue_articles(records, by, label, start)
+
+
+def _queue_articles(records, by, label, start):
+    results = [receive_article(r["text"], title=r.get("title") or "", url=r.get("url") or "",
+                               published=r.get("published"), fmt=r.get("format", ""), by=by) for r in records]
+    new = [r.article.pk for r in results if r.created]
+    job = None
+    if new:
+        url = reverse("newsroom:article-detail", args=[new[0]]) if len(new) == 1 else reverse("newsroom:article-list")
+        partial = {str(r.article.pk): _partial(rec.get("published")) for r, rec in zip(results, records)
+                   if r.created and isinstance(rec.get("published"), DateValue)}
+        job = start("newsroom.process", by=by, parts=new, url=url, params={"published": partial} if partial else None,
+                    label=label or (_("Reading %(n)s articles") % {"n": len(new)} if len(new) > 1
+                                    else _("Reading an article")))
+        Article.objects.filter(pk__in=new).update(job=job)
+    fresh = Article.objects.in_bulk(new) if len(new) <= 1 else {}  # one article: its page is shown next
+    articles = [fresh.get(r.article.pk, r.article) for r in results]
+    return job, articles, len(new)
+
+
+def _partial(value: DateValue) -> str:
+    return f"{value.year:04d}" + (f"-{value.month:02d}" if value.month else "")
 
 
 def proposal_fields(article, proposal: dict) -> dict:

@@ -1,0 +1,45 @@
+"""Insights work on the queue: the yearly report from the dashboard, and the daily rollup check."""
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from huey import crontab
+
+from accord.insights.forms import ScopeForm
+from accord.insights.reports import build_report
+from accord.insights.services import rollup
+from accord.jobs.queue import JobError, Outcome, job_task, scheduled, start
+
+
+@job_task("insights.report")
+def write_report(job):
+    fmt, query = job.params["format"], job.params.get("query", "")
+    scope = ScopeForm(QueryDict(query)).scope()
+    body = build_report(fmt, scope)
+    stamp = timezone.localtime(job.created_at).strftime("%Y%m%d-%H%M")
+    return Outcome(summary=_("Report written (%(size)s KB).") % {"size": max(1, len(body) // 1024)},
+                   file=(f"accord-report-{stamp}.{fmt}", body))
+
+
+@job_task("insights.rollup-check", retries=0)
+def check_rollup(job):
+    if rollup.coverage() is None:
+        raise JobError(_("The partners-per-year table has never been built: run `accord rollup`."))
+    differences = rollup.differences()
+    stale = rollup.stale_attributes()
+    if differences or stale:
+        lines = [f"{year}, {faculty or '-'}: missing {len(d['missing'])}, extra {len(d['extra'])}"
+                 for (year, faculty), d in sorted(differences.items())[:20]]
+        if stale:
+            lines.append(f"{len(stale)} institutions with out-of-date country, kind or coordinates")
+        raise JobError(_("The partners-per-year table differs from the records: run `accord rollup`.") + "\n"
+                       + "\n".join(lines))
+    return Outcome(summary=_("The partners-per-year table matches the records."),
+                   url=reverse("insights:dashboard"))
+
+
+@scheduled(crontab(hour="3", minute="30"), name="insights.daily-rollup-check")
+def daily_rollup_check():
+    today = timezone.localdate().isoformat()
+    start("insights.rollup-check", key=f"daily:{today}", label=_("Daily rollup check, %(day)s") % {"day": today})
