@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "accord.jobs",
     "accord.notifications",
     "accord.registry",
+    "accord.records",
     "accord.mobility",
     "accord.agreements",
     "accord.activities",

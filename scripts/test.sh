@@ -15,6 +15,9 @@ stop_redis() { [ -f "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pi
 trap stop_redis EXIT INT TERM
 export ACCORD_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 
+echo "== Layers (import-linter contract in pyproject.toml) =="
+PYTHONPATH=$(pwd) $BIN/lint-imports
+
 echo "== Test suite on SQLite =="
 unset ACCORD_DATABASE_URL || true
 $BIN/pytest "$@"

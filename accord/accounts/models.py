@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from accord.accounts.apitokens import ApiToken  # noqa: F401  (Django finds the model here)
+
 
 class Profile(models.Model):
     """What Accord knows of a user beyond Django's User: the faculty a coordinator is scoped to."""

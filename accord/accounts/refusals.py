@@ -12,7 +12,7 @@ def owning_faculty(obj):
         return None
     if hasattr(obj, "faculty_id"):
         return obj.faculty
-    return obj if getattr(obj, "kind", None) == "faculty" else None
+    return obj if getattr(obj, "is_home_unit", False) else None
 
 
 def refusal(user, action: str, obj=None) -> str:

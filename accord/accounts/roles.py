@@ -5,7 +5,6 @@ An action needs a minimum role; a few actions also look at the object (a coordin
 change what belongs to their faculty).
 """
 
-from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -112,12 +111,6 @@ def _groups_sql() -> str:
 def has_role(user, minimum: str) -> bool:
     role = role_of(user)
     return role is not None and ROLES.index(role) >= ROLES.index(minimum)
-
-
-@dataclass(frozen=True)
-class Denied:
-    action: str
-    reason: str
 
 
 def faculty_of(user):

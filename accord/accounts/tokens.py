@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 
 
 class TokenForm(forms.Form):

@@ -1,12 +1,7 @@
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
-from django.utils.text import slugify
 from django.views.generic import TemplateView
-
-from accord.lib import tabular
 
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import ROLE_LABELS, can, faculty_of, role_of
@@ -57,7 +52,7 @@ class ProfileView(TemplateView):
 
     def get_context_data(self, **kwargs):
         from accord.accounts.tokens import TokenForm
-        from accord.api.models import ApiToken
+        from accord.accounts.apitokens import ApiToken
 
         user = self.request.user
         kwargs.setdefault("token_form", TokenForm())
@@ -65,41 +60,3 @@ class ProfileView(TemplateView):
             role_label=ROLE_LABELS.get(role_of(user), "no role"), faculty=faculty_of(user),
             tokens=ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"), **kwargs
         )
-
-
-class ExportMixin:
-    """Adds `?export=csv` / `?export=xlsx` to a django-filter list view: the filtered rows, every
-    page, with the filters written above them. Views declare `export_title` and `export_columns`
-    as (header, function of the object) pairs."""
-
-    export_title = "Export"
-    export_columns: list = []
-    export_action = "records.export"
-
-    def get(self, request, *args, **kwargs):
-        fmt = request.GET.get("export")
-        if not fmt:
-            return super().get(request, *args, **kwargs)
-        if fmt not in tabular.FORMATS:
-            return HttpResponse(f"Unknown export format {fmt!r}", status=400, content_type="text/plain")
-        if not can(request.user, self.export_action):
-            raise PermissionDenied
-        filterset = self.get_filterset(self.get_filterset_class())
-        queryset = filterset.qs if filterset.is_valid() else self.get_queryset().none()
-        filters = {
-            str(filterset.form.fields[name].label or name): _display(filterset.form.cleaned_data.get(name))
-            for name in filterset.form.fields
-        } if filterset.is_valid() else {}
-        header = [str(title) for title, _ in self.export_columns]
-        rows = ([getter(obj) for _, getter in self.export_columns] for obj in queryset.iterator(chunk_size=2000))
-        body = tabular.export(fmt, str(self.export_title), filters, header, rows)
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response = HttpResponse(body, content_type=tabular.FORMATS[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{slugify(str(self.export_title))}-{stamp}.{fmt}"'
-        return response
-
-
-def _display(value):
-    if value is None or value == "":
-        return ""
-    return str(value)

@@ -8,6 +8,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from accord.activities.timeline import activity_entries
-        from accord.registry import timeline
+        from accord.lib import hooks
 
-        timeline.register("activities", activity_entries)
+        hooks.TIMELINE.register("activities", activity_entries)
+        hooks.TABLE_IMPORTS.register("activities", "accord.activities.imports.ActivityImport")

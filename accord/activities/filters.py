@@ -3,9 +3,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accord.activities.models import Activity
-from accord.insights.filters import ScopeFilterMixin
+from accord.registry.scope import ScopeFilterMixin
 from accord.lib.normalize import normalize_name
-from accord.registry.models import Country, Institution, Kind
+from accord.registry.models import Country, Institution
 
 
 def _years():
@@ -17,7 +17,7 @@ def _countries(request=None):
 
 
 def _faculties(request=None):
-    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name")
+    return Institution.objects.home_units()
 
 
 class ActivityFilter(ScopeFilterMixin):

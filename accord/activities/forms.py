@@ -3,7 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson
-from accord.mobility.views.records import FacultyScopedForm, InstitutionIdInput
+from accord.records.views import FacultyScopedForm, InstitutionIdInput
 
 
 class ActivityForm(FacultyScopedForm):

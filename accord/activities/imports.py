@@ -7,14 +7,11 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accord.accounts.tableimport import Column, RowForm, TableImport
-from accord.accounts.tableimport_fields import CountryField, IsoDateField, LabelChoiceField, PartiesField, UnitField
+from accord.records.tableimport import Column, RowForm, TableImport
+from accord.records.tableimport_fields import CountryField, IsoDateField, LabelChoiceField, PartiesField, UnitField
+from accord.activities.services import save_activity
 from accord.activities.models import Activity, ActivityParty, DatePrecision
-from accord.registry.models import Institution, Kind
-
-
-def faculties():
-    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name", "pk")
+from accord.registry.models import Institution
 
 
 COLUMNS = [
@@ -47,7 +44,7 @@ class ActivityRowForm(RowForm):
     city = forms.CharField(max_length=120, required=False)
     country = CountryField(required=False)
     parties = PartiesField(roles=ActivityParty.Role.choices, default_role=ActivityParty.Role.PARTICIPANT, required=False)
-    faculty = UnitField(queryset=faculties, required=False)
+    faculty = UnitField(queryset=Institution.objects.home_units, required=False)
     participants = forms.IntegerField(min_value=0, required=False)
     universities = forms.IntegerField(min_value=0, required=False)
     countries = forms.IntegerField(min_value=0, required=False)
@@ -89,7 +86,11 @@ class ActivityImport(TableImport):
                 source_url=values["source_url"],
                 description=values["description"],
             )
-            self.save(activity, by, row)
-            for party in values["parties"] or []:
-                self.save(ActivityParty(activity=activity, institution=party.institution, role=party.role), by, row)
+            parties = values["parties"] or []
+
+            def write_parties(saved, parties=parties):
+                for party in parties:
+                    ActivityParty.objects.create(activity=saved, institution=party.institution, role=party.role)
+
+            self.save(activity, by, row, service=save_activity, write_children=write_parties)
         return len(rows)

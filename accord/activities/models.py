@@ -56,7 +56,7 @@ class Activity(models.Model):
     submission_count = models.PositiveIntegerField(_("submissions"), null=True, blank=True)
     source_url = models.URLField(_("source article"), max_length=500, blank=True)
     is_public = models.BooleanField(_("shown on public pages"), default=False)
-    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised on every save")
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     institutions = models.ManyToManyField("registry.Institution", through="ActivityParty", related_name="activities")
@@ -93,11 +93,6 @@ class Activity(models.Model):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("An activity cannot end before it starts.")})
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            self.version = (self.version or 0) + 1
-        super().save(*args, **kwargs)
 
     @property
     def last_day(self):

@@ -1,4 +1,4 @@
-from accord.accounts.tableimport_views import import_urls
+from accord.records.tableimport_views import import_urls
 from accord.activities import views
 
 app_name = "activities"

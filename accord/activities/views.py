@@ -2,11 +2,12 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.views import ExportMixin
+from accord.activities.services import save_activity
+from accord.records.export import ExportMixin
 from accord.activities.filters import ActivityFilter
 from accord.activities.forms import ActivityForm, AgreementFormSet, PartyFormSet, PersonFormSet
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
 def _parties(activity) -> str:
@@ -68,7 +69,7 @@ class ActivityDetailView(RecordDetailView):
         activity = self.object
         return history(
             activity,
-            related=(
+            parts=(
                 (ActivityParty.history.filter(activity_id=activity.pk), "party"),
                 (ActivityPerson.history.filter(activity_id=activity.pk), "person"),
                 (ActivityAgreement.history.filter(activity_id=activity.pk), "agreement"),
@@ -85,14 +86,14 @@ FORMSETS = (
 
 def activity_create(request):
     return edit_record(
-        request, model=Activity, form_class=ActivityForm, template="activities/activity_form.html",
+        request, model=Activity, service=save_activity, form_class=ActivityForm, template="activities/activity_form.html",
         formsets=FORMSETS, list_url=reverse("activities:activity-list"),
     )
 
 
 def activity_update(request, pk):
     return edit_record(
-        request, model=Activity, form_class=ActivityForm, template="activities/activity_form.html",
+        request, model=Activity, service=save_activity, form_class=ActivityForm, template="activities/activity_form.html",
         formsets=FORMSETS, list_url=reverse("activities:activity-list"), pk=pk,
     )
 

@@ -8,6 +8,7 @@ class AgreementsConfig(AppConfig):
 
     def ready(self):
         from accord.agreements.timeline import entries
-        from accord.registry import timeline
+        from accord.lib import hooks
 
-        timeline.register("agreements", entries)
+        hooks.TIMELINE.register("agreements", entries)
+        hooks.TABLE_IMPORTS.register("agreements", "accord.agreements.imports.AgreementImport")

@@ -1,46 +1,8 @@
-"""Agreement documents: what may be uploaded (sniffed from the first bytes, never the file name)."""
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+"""Agreement documents: a PDF, PNG or JPEG kept with an agreement (checks and storage: records.files)."""
 
 from accord.agreements.models import Document
-
-# magic bytes -> content type
-SIGNATURES = [
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-]
-
-
-def sniff(head: bytes) -> str | None:
-    """The content type a file's first bytes announce, among those Accord accepts; None otherwise."""
-    for magic, content_type in SIGNATURES:
-        if head.startswith(magic):
-            return content_type
-    return None
-
-
-def max_bytes() -> int:
-    return settings.ACCORD_MAX_UPLOAD_MB * 1024 * 1024
-
-
-def check_upload(upload) -> str:
-    """Raise ValidationError unless `upload` is a PDF, PNG or JPEG within the size limit; return its type."""
-    if upload.size > max_bytes():
-        raise ValidationError(
-            _("%(name)s is larger than %(limit)s MB.") % {"name": upload.name, "limit": settings.ACCORD_MAX_UPLOAD_MB}
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    content_type = sniff(head)
-    if content_type is None:
-        raise ValidationError(
-            _("%(name)s is not a PDF, PNG or JPEG file (judged by its content, not its name).") % {"name": upload.name}
-        )
-    return content_type
+from accord.records.files import check_upload, store
+from accord.records.files import max_bytes, sniff  # noqa: F401  (imported from here by older callers)
 
 
 def attach(agreement, upload, *, by, description: str = "") -> Document:
@@ -53,7 +15,7 @@ def attach(agreement, upload, *, by, description: str = "") -> Document:
         description=description,
         uploaded_by=by,
     )
-    document.file.save(upload.name, upload, save=False)
+    store(document, upload, content_type)
     document._history_user = by
     document.save()
     return document

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.agreements.models import Agreement
 from accord.agreements.models.agreements import Kind, Status
-from accord.insights.filters import ScopeFilterMixin
+from accord.registry.scope import ScopeFilterMixin
 from accord.registry.models import Country, Institution
 
 
@@ -21,7 +21,7 @@ class AgreementFilter(ScopeFilterMixin):
     kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=Status.choices, label=_("Status"))
     faculty = django_filters.ModelChoiceFilter(
-        queryset=Institution.objects.filter(parent__is_home=True).order_by("name"), label=_("Faculty")
+        queryset=Institution.objects.home_units(), label=_("Faculty")
     )
     country = django_filters.ModelChoiceFilter(
         field_name="parties__institution__country", queryset=Country.objects.all(), label=_("Partner country"),

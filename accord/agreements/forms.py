@@ -3,20 +3,19 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accord.agreements import isced
-from accord.agreements.documents import check_upload
+from accord.records.files import check_upload
 from accord.agreements.models import Agreement, AgreementParty, Quota, Signatory
+from accord.records.concurrency import VersionedForm
 from accord.registry.models import Institution
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(VersionedForm):
     subject_areas = forms.MultipleChoiceField(
         label=_("Subject areas (ISCED-F 2013)"), choices=isced.choices, required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    # the version the editor loaded; not a model field of the form, so it is never written from here
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Agreement
@@ -30,21 +29,12 @@ class AgreementForm(forms.ModelForm):
 
     def __init__(self, *args, fixed_faculty=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["faculty"].queryset = Institution.objects.filter(parent__is_home=True).order_by("name")
+        self.fields["faculty"].queryset = Institution.objects.home_units()
         self.fields["owner"].queryset = self.fields["owner"].queryset.filter(is_active=True).order_by("username")
         if fixed_faculty is not None:
             self.fields["faculty"].disabled = True
             self.fields["faculty"].initial = fixed_faculty
             self.fields["faculty"].help_text = _("Agreements you create or edit belong to your faculty.")
-        if self.instance.pk:
-            self.initial["version"] = self.instance.version
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_until")
-        if start and end and end < start:
-            self.add_error("valid_until", _("An agreement cannot end before it starts."))
-        return data
 
 
 class PartyForm(forms.ModelForm):

@@ -8,18 +8,15 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accord.accounts.tableimport import Column, RowForm, TableImport
-from accord.accounts.tableimport_fields import IsoDateField, LabelChoiceField, ListField, PartiesField, UnitField, YesNoField
+from accord.records.tableimport import Column, RowForm, TableImport
+from accord.records.tableimport_fields import IsoDateField, LabelChoiceField, ListField, PartiesField, UnitField, YesNoField
 from accord.agreements import isced
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import DatePrecision, Kind, SigningMode, Status
+from accord.agreements.services import problems, save_agreement
 from accord.registry.models import Institution
 
 PARTY_ROLES = [(v, l) for v, l in AgreementParty.Role.choices if v != AgreementParty.Role.HOME]
-
-
-def home_units():
-    return Institution.objects.filter(parent__is_home=True).order_by("name", "pk")
 
 
 COLUMNS = [
@@ -46,7 +43,7 @@ class AgreementRowForm(RowForm):
     kind = LabelChoiceField(choices=Kind.choices)
     status = LabelChoiceField(choices=Status.choices, required=False)
     partners = PartiesField(roles=PARTY_ROLES, default_role=AgreementParty.Role.PARTNER)
-    faculty = UnitField(queryset=home_units, required=False)
+    faculty = UnitField(queryset=Institution.objects.home_units, required=False)
     signed_on = IsoDateField(required=False)
     signed_precision = LabelChoiceField(choices=DatePrecision.choices, required=False)
     signing_mode = LabelChoiceField(choices=SigningMode.choices, required=False)
@@ -77,10 +74,31 @@ class AgreementRowForm(RowForm):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_until")
-        if start and end and end < start:
-            self.add_error("valid_until", _("an agreement cannot end before it starts"))
+        if self.errors:
+            return data
+        home = self.context.home()
+        parties = [home, *(p.institution for p in data["partners"])] if home else [p.institution for p in data["partners"]]
+        for field, messages in problems(_agreement(data), parties).items():
+            for message in messages:
+                self.add_error(field if field in self.fields else "partners" if field == "parties" else None, message)
         return data
+
+
+def _agreement(values) -> Agreement:
+    return Agreement(
+        title=values["title"],
+        kind=values["kind"],
+        status=values["status"] or Status.DRAFT,
+        faculty=values["faculty"],
+        signed_on=values["signed_on"],
+        signed_precision=values["signed_precision"] or DatePrecision.DAY,
+        signing_mode=values["signing_mode"] or "",
+        valid_from=values["valid_from"],
+        valid_until=values["valid_until"],
+        auto_renew=bool(values["auto_renew"]),
+        subject_areas=values["subject_areas"],
+        notes=values["notes"],
+    )
 
 
 class AgreementImport(TableImport):
@@ -92,7 +110,7 @@ class AgreementImport(TableImport):
 
     def home(self):
         if "home" not in self.cache:
-            self.cache["home"] = Institution.objects.filter(is_home=True).order_by("pk").first()
+            self.cache["home"] = Institution.objects.home().first()
         return self.cache["home"]
 
     def prepare(self):
@@ -103,23 +121,6 @@ class AgreementImport(TableImport):
     def create(self, rows, by) -> int:
         home = self.home()
         for row in rows:
-            values = row.values
-            agreement = Agreement(
-                title=values["title"],
-                kind=values["kind"],
-                status=values["status"] or Status.DRAFT,
-                faculty=values["faculty"],
-                signed_on=values["signed_on"],
-                signed_precision=values["signed_precision"] or DatePrecision.DAY,
-                signing_mode=values["signing_mode"] or "",
-                valid_from=values["valid_from"],
-                valid_until=values["valid_until"],
-                auto_renew=bool(values["auto_renew"]),
-                subject_areas=values["subject_areas"],
-                notes=values["notes"],
-            )
-            self.save(agreement, by, row)
-            self.save(AgreementParty(agreement=agreement, institution=home, role=AgreementParty.Role.HOME), by, row)
-            for party in values["partners"]:
-                self.save(AgreementParty(agreement=agreement, institution=party.institution, role=party.role), by, row)
+            parties = [(home, AgreementParty.Role.HOME), *((p.institution, p.role) for p in row.values["partners"])]
+            self.save(_agreement(row.values), by, row, service=save_agreement, parties=parties)
         return len(rows)

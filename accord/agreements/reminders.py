@@ -1,7 +1,7 @@
 """Reminder e-mails: a registry of sources, each saying whom to remind of what.
 
 A source is a callable taking `today` and returning Reminder items. Apps add theirs with
-`register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
+`hooks.REMINDERS.register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
 most one e-mail per source per day (unless they turned e-mail off), and files each event a reminder
 names (`Notice`) in the user's notifications once, however often it runs.
 """
@@ -14,7 +14,9 @@ from datetime import date, timedelta
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
+from accord.lib import hooks
 from accord.agreements.models import Agreement, ReminderSent
 from accord.agreements.models.agreements import ALIVE
 from accord.notifications.services import notify, wants_email
@@ -38,11 +40,7 @@ class Reminder:
 
 
 Source = Callable[[date], Iterable[Reminder]]
-SOURCES: dict[str, Source] = {}
-
-
-def register(name: str, source: Source) -> None:
-    SOURCES[name] = source
+SOURCES = hooks.REMINDERS
 
 
 def due_for_notice(today: date):
@@ -80,13 +78,13 @@ def expiring_agreements(today: date) -> list[Reminder]:
     return reminders
 
 
-register("agreements", expiring_agreements)
+hooks.REMINDERS.register("agreements", expiring_agreements)
 
 
 def send_reminders(today: date | None = None, *, dry_run: bool = False, write=print) -> int:
     """Send the day's reminders, each user once per source per day; returns how many were sent
     (or, with dry_run, would be sent: printed through `write`, nothing recorded)."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     sent = 0
     for name, source in SOURCES.items():
         for reminder in source(today):

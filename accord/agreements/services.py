@@ -1,16 +1,28 @@
-"""The agreement workflow: status transitions, renewal and the daily expiry update.
+"""The agreement's business actions: create and update (`save_agreement`), status transitions,
+renewal and the daily expiry update.
 
-Every change goes through `transition()`, which keeps who and why in the agreement's history.
+Every path that writes an agreement — the web form, the API, the table import, the newsroom's
+accept, renewal — goes through `save_agreement()` or `transition()`, so one set of rules holds:
+an agreement is signed (or later) only with at least two parties, one of them the home university
+or one of its units, and a signing date that is not in the future; its validity ends after it
+starts. Each change keeps who and why in the agreement's history.
 """
 
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import ALIVE, Status
+from accord.records.concurrency import save_or_raise
+from accord.registry.models import Institution, home_unit_q
 
 S = Status
 
@@ -39,6 +51,14 @@ ACTION_LABELS = {
     S.ABANDONED: gettext_lazy("Abandon"),
 }
 RENEWABLE = tuple(status for status, targets in TRANSITIONS.items() if S.RENEWED in targets)
+# Statuses an agreement reaches only by being signed.
+SIGNED_OR_LATER = (S.SIGNED, S.ACTIVE, S.EXPIRING, S.EXPIRED, S.TERMINATED, S.RENEWED)
+
+NEEDS_TWO_PARTIES = gettext_lazy("A signed agreement needs at least two parties.")
+NEEDS_HOME_PARTY = gettext_lazy("A signed agreement needs the home university or one of its units among its parties.")
+NEEDS_SIGNING_DATE = gettext_lazy("A signed agreement needs its signing date (the year is enough).")
+SIGNED_IN_FUTURE = gettext_lazy("The signing date cannot be in the future.")
+ENDS_BEFORE_START = gettext_lazy("An agreement cannot end before it starts.")
 
 
 class TransitionNotAllowed(Exception):
@@ -48,6 +68,81 @@ class TransitionNotAllowed(Exception):
 def allowed_transitions(agreement) -> list[str]:
     """The statuses a person may move this agreement to with a button (renewal has its own form)."""
     return [to for to in TRANSITIONS.get(agreement.status, ()) if to != S.RENEWED]
+
+
+def problems(agreement, parties: Iterable) -> dict[str, list[str]]:
+    """What stops `agreement`, with these parties (institutions, or ids), from being kept as it stands:
+    {field: [message]}; empty when it may be saved."""
+    found: dict[str, list[str]] = {}
+    if agreement.valid_from and agreement.valid_until and agreement.valid_until < agreement.valid_from:
+        found.setdefault("valid_until", []).append(str(ENDS_BEFORE_START))
+    if agreement.status in SIGNED_OR_LATER:
+        ids = {getattr(p, "pk", p) for p in parties}
+        if len(ids) < 2:
+            found.setdefault("parties", []).append(str(NEEDS_TWO_PARTIES))
+        if not Institution.objects.filter(Q(is_home=True) | home_unit_q(), pk__in=ids).exists():
+            found.setdefault("parties", []).append(str(NEEDS_HOME_PARTY))
+        if agreement.signed_on is None:
+            found.setdefault("signed_on", []).append(str(NEEDS_SIGNING_DATE))
+        elif agreement.signed_on > timezone.localdate():
+            # a date known to the month or year is stored as its first day: that day must have come
+            found.setdefault("signed_on", []).append(str(SIGNED_IN_FUTURE))
+    return found
+
+
+def check(agreement, parties: Iterable) -> None:
+    """problems(), raised as one ValidationError naming the fields (parties under "parties")."""
+    found = problems(agreement, parties)
+    if found:
+        raise ValidationError(found)
+
+
+def save_agreement(agreement, *, by, parties: Iterable, expected_version: int | None = None,
+                   fields: list[str] | None = None, write_children: Callable | None = None,
+                   reason: str = "") -> Agreement:
+    """Create (no pk) or update `agreement`, the one way every path writes one.
+
+    `parties` are the institutions it will have once saved (checked against the rules);
+    `write_children(agreement)` then writes its parties, signatories and quotas (default for a new
+    agreement: one party row per (institution, role) pair in `parties`). An update claims
+    `expected_version` (StaleVersion when someone saved meanwhile). ValidationError names what is
+    wrong; nothing is written then.
+    """
+    parties = list(parties)
+    institutions = [p[0] if isinstance(p, tuple) else p for p in parties]
+    errors = {}
+    try:
+        agreement.full_clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    for field, messages in problems(agreement, institutions).items():
+        for message in messages:
+            if message not in errors.get(field, []):
+                errors.setdefault(field, []).append(message)
+    if errors:
+        raise ValidationError(errors)
+    creating = agreement.pk is None
+    agreement._history_user = by
+    if reason:
+        agreement._change_reason = reason[:CHANGE_REASON_LENGTH]
+    with transaction.atomic():
+        if creating:
+            agreement.save()
+        else:
+            save_or_raise(agreement, expected_version or 0, fields=fields)
+        if write_children is not None:
+            write_children(agreement)
+        elif creating:
+            for institution, role in (p for p in parties if isinstance(p, tuple)):
+                party = AgreementParty(agreement=agreement, institution=institution, role=role)
+                party._history_user = by
+                party.save()
+    return agreement
+
+
+def create_agreement(*, by, parties: Iterable[tuple], reason: str = "", **fields) -> Agreement:
+    """A new agreement with these (institution, role) parties, checked like every other write."""
+    return save_agreement(Agreement(**fields), by=by, parties=parties, reason=reason)
 
 
 def _label(status) -> str:
@@ -72,12 +167,17 @@ def _move(agreement, to, *, by, note, expected=None, **changes) -> Agreement:
                 }
             )
         reason = f"status: {current.status} → {to}" + (f" — {note}" if note else "")
+        if to == S.SIGNED:
+            current.status = to
+            found = problems(current, current.parties.values_list("institution_id", flat=True))
+            if found:
+                raise TransitionNotAllowed(" ".join(m for messages in found.values() for m in messages))
         current.status = to
         for field, value in changes.items():
             setattr(current, field, value)
         current.version += 1
         current._history_user = by
-        current._change_reason = reason[:100]
+        current._change_reason = reason[:CHANGE_REASON_LENGTH]
         current.save()
         current.refresh_from_db()
     for field in ("status", "version", "updated", *changes):
@@ -98,11 +198,12 @@ def transition(agreement, to, *, by, note: str = "", expected: str | None = None
     return _move(agreement, to, by=by, note=note, expected=expected)
 
 
-def renew(agreement, *, by, until: date | None, valid_from: date | None = None, note: str = "") -> Agreement:
+def renew(agreement, *, by, until: date | None, valid_from: date | None = None, note: str = "",
+          signed_on: date | None = None) -> Agreement:
     """Create the agreement that renews `agreement` (same parties, quotas and subject areas) and mark
-    the old one renewed. The successor starts the day after the old one ends (or today) and is
-    active when it has started, signed otherwise."""
-    today = date.today()
+    the old one renewed. The successor is signed on `signed_on` (default today), starts the day after
+    the old one ends (or today) and is active when it has started, signed otherwise."""
+    today = timezone.localdate()
     if agreement.status not in RENEWABLE:
         raise TransitionNotAllowed(
             _("Only an active, expiring or expired agreement can be renewed; this one is %(status)s.")
@@ -118,6 +219,8 @@ def renew(agreement, *, by, until: date | None, valid_from: date | None = None, 
             title=agreement.title,
             kind=agreement.kind,
             status=S.ACTIVE if start <= today else S.SIGNED,
+            signed_on=signed_on or today,
+            signing_mode=agreement.signing_mode,
             valid_from=start,
             valid_until=until,
             auto_renew=agreement.auto_renew,
@@ -128,11 +231,11 @@ def renew(agreement, *, by, until: date | None, valid_from: date | None = None, 
             subject_areas=list(agreement.subject_areas),
             is_public=agreement.is_public,
         )
-        successor._history_user = by
-        successor._change_reason = f"renews agreement {agreement.pk}"
-        successor.save()
-        for party in agreement.parties.order_by("pk"):
-            AgreementParty.objects.create(agreement=successor, institution_id=party.institution_id, role=party.role)
+        parties = [(party.institution, party.role) for party in agreement.parties.select_related("institution").order_by("pk")]
+        try:
+            save_agreement(successor, by=by, parties=parties, reason=f"renews agreement {agreement.pk}")
+        except ValidationError as error:
+            raise TransitionNotAllowed(" ".join(error.messages)) from None
         for quota in agreement.quotas.order_by("pk"):
             quota.pk = None
             quota.id = None
@@ -159,7 +262,7 @@ def refresh_expiry(today: date | None = None) -> dict[str, int]:
     """The daily update: signed agreements that have started become active; active ones within their
     notice period become expiring; expiring ones past their end become expired, or are extended by
     one more term when they renew automatically."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     counts = {"activated": 0, "expiring": 0, "expired": 0, "extended": 0}
     for agreement in Agreement.objects.filter(status=S.SIGNED, valid_from__lte=today).order_by("pk"):
         _move(agreement, S.ACTIVE, by=None, note="started", expected=S.SIGNED)
@@ -191,13 +294,13 @@ def _extend_in_place(agreement, until: date) -> None:
         current.status = S.ACTIVE
         current.version += 1
         current._history_user = None
-        current._change_reason = f"renewed automatically: valid until {old} → {until}"[:100]
+        current._change_reason = f"renewed automatically: valid until {old} → {until}"[:CHANGE_REASON_LENGTH]
         current.save()
 
 
 def expiring(within_days: int, today: date | None = None):
     """Agreements in force whose end date falls within the next `within_days` days, soonest first."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     return (
         Agreement.objects.filter(
             status__in=ALIVE, valid_until__isnull=False, valid_until__gte=today,

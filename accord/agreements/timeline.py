@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db.models import Q
+from django.utils import timezone
 
 from accord.agreements.models import Agreement
 from accord.agreements.models.agreements import ALIVE
@@ -10,7 +11,7 @@ from accord.registry.timeline import TimelineEntry
 
 
 def entries(institution, *, today: date | None = None):
-    today = today or date.today()
+    today = today or timezone.localdate()
     agreements = (
         Agreement.objects.filter(Q(parties__institution=institution) | Q(faculty=institution))
         .distinct()

@@ -1,4 +1,4 @@
-from accord.accounts.tableimport_views import import_urls
+from accord.records.tableimport_views import import_urls
 from accord.agreements.views import agreements, documents, expiry, export, workflow
 
 app_name = "agreements"

@@ -2,7 +2,7 @@
 
 from ninja.security import HttpBearer, SessionAuth
 
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 
 
 class TokenAuth(HttpBearer):

@@ -22,6 +22,8 @@ from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
 from accord.api import errors
 from accord.api.auth import AUTH
 from accord.api.types import MAX_ID, Id, text
+from accord.records.services import save_record
+from accord.registry.models import Institution
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -56,10 +58,16 @@ class Resource:
     add: str = "records.add"
     change: str = "records.change"
     faculty_scoped: bool = True  # a coordinator's records belong to their faculty
-    faculty_limit: dict = field(default_factory=lambda: {"kind": "faculty"})
     children: dict[str, tuple[Callable, Callable]] = field(default_factory=dict)  # name -> (check, write)
-    save_update: Callable | None = None  # (instance, expected_version, fields) for versioned records
     check: Callable | None = None  # (user, data) -> more 422 problems, e.g. fields a role may not set
+    # the record's business service: (instance, by=, expected_version=, fields=, write_children=)
+    service: Callable = save_record
+    # a service that needs the children themselves (the agreement's parties): (instance, by=, creating=, ...)
+    write: Callable | None = None
+
+    @property
+    def versioned(self) -> bool:
+        return any(f.name == "version" for f in self.model._meta.concrete_fields)
 
 
 def _query_type(f):
@@ -124,7 +132,7 @@ def _check_references(resource: Resource, instance, data: dict) -> list:
         related = f.remote_field.model._default_manager
         if not related.filter(pk=value).exists():
             problems.append(([name], f"No {f.remote_field.model._meta.verbose_name} with id {value}."))
-        elif name == "faculty" and resource.faculty_scoped and not related.filter(pk=value, **resource.faculty_limit).exists():
+        elif name == "faculty" and resource.faculty_scoped and not Institution.objects.home_units().filter(pk=value).exists():
             problems.append(([name], f"Institution {value} is not a faculty of the home university."))
     return problems
 
@@ -154,16 +162,17 @@ def write(request, resource: Resource, instance, payload: Schema, *, creating: b
     if not creating:
         require(user, resource.change, instance)  # still theirs after the change
     try:
-        instance.full_clean()
+        if resource.write is not None:
+            resource.write(instance, by=user, creating=creating, version=version, fields=list(data), children=children)
+        else:
+            def write_children(saved):
+                for name, value in children.items():
+                    resource.children[name][1](saved, value)
+
+            resource.service(instance, by=user, expected_version=version, fields=list(data),
+                             write_children=write_children)
     except ValidationError as error:
         raise errors.from_django(error) from None
-    with transaction.atomic():
-        if not creating and resource.save_update is not None:
-            resource.save_update(instance, version, list(data))
-        else:
-            instance.save()
-        for name, value in children.items():
-            resource.children[name][1](instance, value)
     return resource.queryset().get(pk=instance.pk)
 
 
@@ -171,7 +180,7 @@ def router_for(resource: Resource, In: type[Schema], Out: type[Schema]) -> Route
     """GET / (filtered, paginated), GET /{id}, POST /, PUT /{id}, PATCH /{id}."""
     router = Router(tags=[resource.name], auth=AUTH)
     Filters = filter_schema(resource.filterset)
-    versioned = resource.save_update is not None
+    versioned = resource.versioned
     Put = with_version(In) if versioned else In
     Patch = partial_schema(In, version=versioned)
     name = resource.name

@@ -9,7 +9,7 @@ from ninja.parser import Parser
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from accord.agreements.concurrency import StaleVersion
+from accord.records.concurrency import StaleVersion, changed_since
 
 
 class Message(Schema):
@@ -29,6 +29,7 @@ class Invalid(Schema):
 class Conflict(Schema):
     detail: str
     current_version: int
+    changed: list[str]  # the fields changed since the version sent (from the audit history)
 
 
 ERRORS = {401: Message, 403: Message, 404: Message, 422: Invalid}
@@ -85,11 +86,14 @@ def install(api):
 
     def stale(request, exc):
         current = exc.current
+        changed = [f.name for f in changed_since(current, exc.expected)]
         return api.create_response(
             request,
             {"detail": f"{type(current).__name__} {current.pk} was changed by someone else (now at version "
-                       f"{current.version}); nothing was saved. Reload it and apply your change again.",
-             "current_version": current.version},
+                       f"{current.version}"
+                       + (f"; changed: {', '.join(changed)}" if changed else "")
+                       + "); nothing was saved. Reload it and apply your change again.",
+             "current_version": current.version, "changed": changed},
             status=409,
         )
 

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -78,6 +77,7 @@ class CallOut(Schema):
     external_deadline: date | None
     link: str
     is_open: bool
+    version: int
     steps: list[CallStepOut]
     created: datetime
 
@@ -108,6 +108,7 @@ CALLS = Resource(
     queryset=lambda: Call.objects.prefetch_related("countries", "country_groups", "steps")
     .order_by("external_deadline", "title", "pk"),
     view="guidance.browse", add="guidance.manage", change="guidance.manage", faculty_scoped=False,
+    service=services.save_call,
     children={
         "countries": (lambda codes: _unknown(Country, codes, "country"), lambda call, codes: call.countries.set(codes)),
         "country_groups": (lambda ids: _unknown(CountryGroup, ids, "country group"),
@@ -138,6 +139,11 @@ class ApplicationPatch(Schema):
     mentor: Id | None = None
     partner_institutions: list[Id] | None = Field(None, max_length=100)
     partner_researchers: list[Id] | None = Field(None, max_length=100)
+    version: int = Field(..., ge=1, description="The version you read; 409 if it changed since.")
+
+
+class ApplicationPut(ApplicationIn):
+    version: int = Field(..., ge=1, description="The version you read; 409 if it changed since.")
 
 
 class StageChange(Schema):
@@ -161,6 +167,7 @@ class ApplicationOut(Schema):
     partner_researchers: list[int]
     next_stages: list[str]
     created: datetime
+    version: int
 
     @staticmethod
     def resolve_call(obj):
@@ -226,20 +233,24 @@ def _check_people(data: dict) -> list:
 
 
 def _save(application, data: dict, *, by):
-    """Set the fields given, check them as the model does, and store them with the partners."""
+    """Set the fields given and store them with the partners through the application service
+    (its checks: 422; its version lock: 409)."""
+    version = data.pop("version", None)
     partners = {name: data.pop(name) for name in ("partner_institutions", "partner_researchers") if name in data}
     for name, value in data.items():
         setattr(application, "mentor_id" if name == "mentor" else name, value)
-    try:
-        application.full_clean(exclude=["call", "applicant"])
-    except ValidationError as error:
-        raise errors.from_django(error) from None
-    with transaction.atomic():
-        application._history_user = by
-        application.save()
+
+    def write_partners(saved):
         for name, ids in partners.items():
             if ids is not None:
-                getattr(application, name).set(ids)
+                getattr(saved, name).set(ids)
+
+    try:
+        services.save_application(application, by=by, expected_version=version,
+                                  fields=["mentor" if name == "mentor" else name for name in data],
+                                  write_children=write_partners)
+    except ValidationError as error:
+        raise errors.from_django(error) from None
 
 
 applications = Router(tags=["applications"], auth=AUTH)
@@ -310,13 +321,13 @@ def _update(request, pk, payload, *, partial: bool):
     return _applications(request.user).get(pk=application.pk)
 
 
-@applications.put("/{pk}", response={200: ApplicationOut, **errors.ERRORS}, operation_id="replace_applications",
+@applications.put("/{pk}", response={200: ApplicationOut, **errors.WRITE_ERRORS}, operation_id="replace_applications",
                   summary="Replace the fields of an application")
-def replace_application(request, pk: Path[Id], payload: ApplicationIn):
+def replace_application(request, pk: Path[Id], payload: ApplicationPut):
     return _update(request, pk, payload, partial=False)
 
 
-@applications.patch("/{pk}", response={200: ApplicationOut, **errors.ERRORS}, operation_id="update_applications",
+@applications.patch("/{pk}", response={200: ApplicationOut, **errors.WRITE_ERRORS}, operation_id="update_applications",
                     summary="Change some fields of an application")
 def update_application(request, pk: Path[Id], payload: ApplicationPatch):
     return _update(request, pk, payload, partial=True)

@@ -42,6 +42,7 @@ class PersonOut(Schema):
     faculty: int | None
     email: str | None
     phone: str | None
+    version: int
 
     @staticmethod
     def resolve_institution(obj):

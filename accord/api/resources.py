@@ -1,16 +1,17 @@
 """The resources of /api/v1/: which model, which FileSet of the web list, which permissions."""
 
-from django.db import transaction
 from django.db.models import Prefetch
 
 from accord.activities.filters import ActivityFilter
 from accord.activities.models import Activity, ActivityParty
-from accord.agreements.concurrency import StaleVersion, save_or_raise
+from accord.activities.services import save_activity
 from accord.agreements.filters import AgreementFilter
+from accord.agreements.services import save_agreement
 from accord.agreements.models import Agreement, AgreementParty
 from accord.api.crud import Resource
 from accord.mobility.filters import MobilityFilter, ProgramFilter
 from accord.mobility.models import Mobility, Program, ProgramPartner
+from accord.mobility.services import save_mobility, save_program
 from accord.registry.filters import InstitutionFilter
 from accord.registry.models import Institution
 
@@ -36,19 +37,19 @@ def replace_parties(agreement, parties):
         AgreementParty.objects.create(agreement=agreement, institution_id=party["institution"], role=party["role"])
 
 
-def save_agreement(agreement, expected_version, fields):
-    """The agreements' optimistic lock (accord.agreements.concurrency): 409 and nothing written if stale."""
-    save_or_raise(agreement, expected_version, fields=fields)
-
-
-def save_activity(activity, expected_version, fields):
-    """Activities raise `version` on every save; the row is locked while the version is compared."""
-    with transaction.atomic():
-        current = Activity.objects.select_for_update().get(pk=activity.pk)
-        if current.version != expected_version:
-            raise StaleVersion(current)
-        activity.version = current.version
-        activity.save()
+def write_agreement(agreement, *, by, creating, version, fields, children):
+    """Through the agreements' service: its rules (422) and version lock (409)."""
+    parties = children.get("parties")
+    if parties is not None:
+        institutions = [p["institution"] for p in parties]
+    elif creating:
+        institutions = []
+    else:
+        institutions = list(agreement.parties.values_list("institution_id", flat=True))
+    save_agreement(
+        agreement, by=by, parties=institutions, expected_version=version, fields=fields,
+        write_children=(lambda saved: replace_parties(saved, parties)) if parties is not None else (lambda saved: None),
+    )
 
 
 def _agreements():
@@ -73,14 +74,14 @@ INSTITUTIONS = Resource(
 )
 AGREEMENTS = Resource(
     name="agreements", model=Agreement, filterset=AgreementFilter, queryset=_agreements,
-    faculty_limit={"parent__is_home": True},
-    children={"parties": (check_parties, replace_parties)}, save_update=save_agreement,
+    children={"parties": (check_parties, replace_parties)}, write=write_agreement,
 )
 ACTIVITIES = Resource(
-    name="activities", model=Activity, filterset=ActivityFilter, queryset=_activities, save_update=save_activity,
+    name="activities", model=Activity, filterset=ActivityFilter, queryset=_activities, service=save_activity,
 )
 MOBILITY = Resource(
     name="mobility", model=Mobility, filterset=MobilityFilter,
     queryset=lambda: Mobility.objects.select_related("person").order_by("-start_date", "person__name", "pk"),
+    service=save_mobility,
 )
-PROGRAMS = Resource(name="programs", model=Program, filterset=ProgramFilter, queryset=_programs)
+PROGRAMS = Resource(name="programs", model=Program, filterset=ProgramFilter, queryset=_programs, service=save_program)

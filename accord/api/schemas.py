@@ -71,6 +71,7 @@ class InstitutionOut(BaseModel):
     status: str
     is_public: bool
     notes: str
+    version: int
     created_at: datetime
     updated_at: datetime
 
@@ -255,6 +256,7 @@ class MobilityOut(Schema):
     scholarship: str
     faculty: int | None
     notes: str
+    version: int
 
     @staticmethod
     def resolve_person(obj):
@@ -326,6 +328,7 @@ class ProgramOut(Schema):
     faculty: int | None
     description: str
     website: str
+    version: int
     partners: list[ProgramPartnerOut]
 
     @staticmethod

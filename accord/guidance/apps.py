@@ -8,12 +8,12 @@ class GuidanceConfig(AppConfig):
 
     def ready(self):
         from accord.accounts import demo as accounts_demo
-        from accord.agreements import reminders
         from accord.guidance import demo
-        from accord.guidance.deadlines import upcoming_deadlines
+        from accord.guidance.deadlines import calls_closing, upcoming_deadlines
         from accord.guidance.figures import figures
-        from accord.registry.services import stats
+        from accord.lib import hooks
 
-        reminders.register("guidance-deadlines", upcoming_deadlines)
-        stats.register_section("guidance", figures)
+        hooks.REMINDERS.register("guidance-deadlines", upcoming_deadlines)
+        hooks.STATS_SECTIONS.register("guidance", figures)
+        hooks.DEADLINES.register("guidance", calls_closing)
         accounts_demo.register_users(demo.USERS)

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.agreements.reminders import Notice, Reminder
+from accord.lib.hooks import Deadline as HookDeadline
 from accord.guidance.models import Application, Call, Consultation
 from accord.guidance.models.applications import CLOSED
 
 REMINDER_DAYS = 14  # `accord remind` mentions deadlines this many days ahead
+DASHBOARD_CALLS = 50  # at most this many closing calls offered to the dashboard
 
 
 @dataclass
@@ -48,7 +50,7 @@ def next_steps(user):
 
 def deadlines_for(user, today: date | None = None, *, within: int | None = None) -> list[Deadline]:
     """The user's dated items from today on (up to `within` days ahead when given), soonest first."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     last = today + timedelta(days=within) if within is not None else None
     items = []
     for call in followed_calls(user, today):
@@ -91,3 +93,12 @@ def upcoming_deadlines(today: date) -> list[Reminder]:
                    for d in items]
         reminders.append(Reminder(user, subject, lines, notices))
     return reminders
+
+
+def calls_closing(*, today, within_days, scope=None) -> list:
+    """The dashboard's deadlines (the DEADLINES hook): calls whose external deadline falls in the
+    next `within_days` days."""
+    calls = Call.objects.filter(
+        external_deadline__gte=today, external_deadline__lte=today + timedelta(days=within_days)
+    ).order_by("external_deadline", "pk")[:DASHBOARD_CALLS]
+    return [HookDeadline(c.external_deadline, c.title, _("Call closes"), c.get_absolute_url()) for c in calls]

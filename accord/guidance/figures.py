@@ -1,9 +1,8 @@
 """The guidance center's figures: applications per call, stage and faculty, success rate and the
 partners' countries. Shown on the center page and in `accord stats --json` (section "guidance")."""
 
-from datetime import date
-
 from django.db.models import Count
+from django.utils import timezone
 
 from accord.guidance.models import Application, Call, Stage
 from accord.registry.models import Country
@@ -36,7 +35,7 @@ def figures(year: int | None = None, group=None) -> dict:
     }
     return {
         "applications": applications.count(),
-        "open_calls": Call.objects.filter(Call.open_q(date.today())).count(),
+        "open_calls": Call.objects.filter(Call.open_q(timezone.localdate())).count(),
         "by_call": by_call,
         "by_stage": by_stage,
         "by_faculty": by_faculty,

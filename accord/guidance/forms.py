@@ -10,6 +10,7 @@ from accord.agreements.forms import DocumentForm  # noqa: F401  (the same upload
 from accord.guidance.matching import partner_institution_ids
 from accord.guidance.models import Application, Call, CallStep, Consultation
 from accord.mobility.models import Person
+from accord.records.concurrency import VersionedForm
 from accord.registry.models import Institution
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -21,7 +22,7 @@ def guidance_people():
     return get_user_model().objects.filter(is_active=True, groups__name__in=roles).distinct().order_by("username")
 
 
-class CallForm(forms.ModelForm):
+class CallForm(VersionedForm):
     disciplines = forms.MultipleChoiceField(
         label=_("Disciplines (ISCED-F 2013)"), choices=isced.choices, required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -48,7 +49,7 @@ StepFormSet = inlineformset_factory(
 )
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(VersionedForm):
     discipline = forms.ChoiceField(label=_("Discipline (ISCED-F 2013)"), required=False,
                                    choices=lambda: [("", "—"), *isced.choices()])
 

@@ -19,7 +19,7 @@ from accord.agreements import isced
 from accord.agreements.models import AgreementParty
 from accord.guidance.models import Application, Call
 from accord.mobility.models import ProgramPartner
-from accord.registry.models import Country, Institution
+from accord.registry.models import Country, Institution, home_unit_q
 
 COUNTRY_BOOST = 0.15  # added to a call's text score when partners' countries are eligible
 MIN_RECORD_SCORE = 0.05  # a record this close to the direction counts towards a partner
@@ -75,7 +75,7 @@ def _shared_terms(doc_rows, query_row, names, limit=TOPIC_TERMS) -> list[str]:
 # --- partners the university already works with ---------------------------------------------------
 
 def _not_home():
-    return Q(is_home=False) & ~Q(parent__is_home=True)
+    return Q(is_home=False) & ~home_unit_q()
 
 
 def partner_institution_ids() -> set[int]:

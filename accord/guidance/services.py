@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accord.agreements.documents import check_upload
 from accord.guidance import notices
+from accord.lib.limits import CHANGE_REASON_LENGTH
+from accord.records.files import check_upload, store
+from accord.records.services import save_record
 from accord.guidance.models import Application, ApplicationFile, ApplicationNote, ApplicationStep, CallDocument, Stage
 
 S = Stage
@@ -78,14 +80,27 @@ def advance(application, to, *, by, note: str = "") -> Application:
         reason = f"stage: {current.stage} → {to}" + (f" — {note}" if note else "")
         current.stage = to
         current.stage_changed = timezone.now()
+        current.version += 1  # an edit opened before the move is refused (records.concurrency)
         current._history_user = by
-        current._change_reason = reason[:100]
+        current._change_reason = reason[:CHANGE_REASON_LENGTH]
         current.save()
         if note:
             ApplicationNote.objects.create(application=current, author=by, text=f"[{_label(to)}] {note}")
         notices.stage_changed(current, old, to, by=by)
-    application.stage, application.stage_changed = current.stage, current.stage_changed
+    application.stage, application.stage_changed, application.version = current.stage, current.stage_changed, current.version
     return current
+
+
+def save_call(call, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Create or update a call (its rules: Call.clean — budgets and deadlines in order)."""
+    return save_record(call, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)
+
+
+def save_application(application, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Update an application's fields (its stage moves only through advance())."""
+    return save_record(application, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)
 
 
 @transaction.atomic
@@ -119,7 +134,7 @@ def add_note(application, text: str, *, by) -> ApplicationNote:
 
 def mark_step(step: ApplicationStep, *, done: bool, by, today: date | None = None) -> ApplicationStep:
     step.done = done
-    step.done_on = (today or date.today()) if done else None
+    step.done_on = (today or timezone.localdate()) if done else None
     step._history_user = by
     step.save()
     return step
@@ -129,7 +144,7 @@ def _store(model, upload, *, by, description="", **owner):
     content_type = check_upload(upload)
     record = model(original_name=upload.name[:255], content_type=content_type, size=upload.size,
                    description=description, uploaded_by=by, **owner)
-    record.file.save(upload.name, upload, save=False)
+    store(record, upload, content_type)
     record._history_user = by
     record.save()
     return record

@@ -148,7 +148,3 @@ def report_job(request, fmt):
     job = start("insights.report", by=request.user, params={"format": fmt, "query": query, "language": get_language()},
                 label=_("Report (%(fmt)s) %(query)s") % {"fmt": fmt.upper(), "query": query})
     return redirect(job)
-
-
-def report_url(fmt, query):
-    return f"{reverse('insights:report', args=[fmt])}?{query}"

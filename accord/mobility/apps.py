@@ -8,7 +8,8 @@ class MobilityConfig(AppConfig):
 
     def ready(self):
         from accord.mobility.timeline import mobility_entries, program_entries
-        from accord.registry import timeline
+        from accord.lib import hooks
 
-        timeline.register("mobility", mobility_entries)
-        timeline.register("programs", program_entries)
+        hooks.TIMELINE.register("mobility", mobility_entries)
+        hooks.TIMELINE.register("programs", program_entries)
+        hooks.TABLE_IMPORTS.register("mobility", "accord.mobility.imports.MobilityImport")

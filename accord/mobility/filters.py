@@ -2,14 +2,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accord.insights.filters import MobilityScopeFilterMixin
+from accord.registry.scope import MobilityScopeFilterMixin
 from accord.lib.normalize import normalize_name
 from accord.mobility.models import Level, Mobility, Person, Program, academic_year_label
-from accord.registry.models import Country, Institution, Kind
+from accord.registry.models import Country, Institution
 
 
 def _faculties(request=None):
-    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name")
+    return Institution.objects.home_units()
 
 
 def _academic_years():

@@ -5,7 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from accord.accounts.roles import can
 from accord.mobility.models import Mobility, Person, Program, ProgramPartner
-from accord.mobility.views.records import FacultyScopedForm, InstitutionIdInput
+from accord.records.views import FacultyScopedForm, InstitutionIdInput
 
 DATE = forms.DateInput(attrs={"type": "date"})
 CONTACT_FIELDS = ("email", "phone")

@@ -11,18 +11,15 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accord.accounts.tableimport import Column, RowForm, TableImport
-from accord.accounts.tableimport_fields import (
+from accord.records.tableimport import Column, RowForm, TableImport
+from accord.records.tableimport_fields import (
     CountryField, InstitutionField, IsoDateField, LabelChoiceField, UnitField,
 )
+from accord.mobility.services import save_mobility, save_person
 from accord.mobility.models import Level, Mobility, Person, Program
-from accord.registry.models import Country, Institution, Kind
+from accord.registry.models import Country, Institution
 
 _YEAR = re.compile(r"^(\d{4})(?:\s*[-–/]\s*(\d{2}|\d{4}))?$")
-
-
-def faculties():
-    return Institution.objects.filter(kind=Kind.FACULTY).order_by("name", "pk")
 
 
 COLUMNS = [
@@ -97,7 +94,7 @@ class MobilityRowForm(RowForm):
     academic_year = AcademicYearField(required=False)
     level = LabelChoiceField(choices=Level.choices, required=False)
     scholarship = forms.CharField(max_length=200, required=False)
-    faculty = UnitField(queryset=faculties, required=False)
+    faculty = UnitField(queryset=Institution.objects.home_units, required=False)
     notes = forms.CharField(required=False)
 
     def clean(self):
@@ -132,7 +129,7 @@ class MobilityImport(TableImport):
 
     def home(self):
         if "home" not in self.cache:
-            self.cache["home"] = Institution.objects.filter(is_home=True).order_by("pk").first()
+            self.cache["home"] = Institution.objects.home().first()
         return self.cache["home"]
 
     def create(self, rows, by) -> int:
@@ -147,7 +144,8 @@ class MobilityImport(TableImport):
                 if person is None:
                     kind = values["person_kind"] or Person.Kind.STUDENT
                     person = self.save(
-                        Person(name=ref.name, nationality=ref.nationality, kind=kind, faculty=values["faculty"]), by, row
+                        Person(name=ref.name, nationality=ref.nationality, kind=kind, faculty=values["faculty"]), by, row,
+                        service=save_person,
                     )
                     created[key] = person
             self.save(
@@ -166,6 +164,6 @@ class MobilityImport(TableImport):
                     faculty=values["faculty"],
                     notes=values["notes"],
                 ),
-                by, row,
+                by, row, service=save_mobility,
             )
         return len(rows)

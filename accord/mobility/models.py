@@ -37,6 +37,7 @@ class Person(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     notes = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords()
 
     class Meta:
@@ -103,6 +104,7 @@ class Program(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords()
 
     class Meta:
@@ -202,6 +204,7 @@ class Mobility(models.Model):
         verbose_name=_("owning faculty"),
     )
     notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords()
 
     class Meta:

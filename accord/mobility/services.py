@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext
 
 from accord.mobility.models import Mobility, StudentCohort
+from accord.records.services import save_record
 from accord.registry.models import CONTINENTS, Country
 from accord.registry.models.countries import region_label
 
@@ -123,3 +124,24 @@ def years_on_record() -> list[int]:
     years = set(_cohorts(None).values_list("academic_year", flat=True).distinct())
     years |= set(_students(None).exclude(academic_year=None).values_list("academic_year", flat=True).distinct())
     return sorted(years, reverse=True)
+
+
+# -- writing people, mobility and programs: the one way the web forms, the API and the import do it
+
+
+def save_person(person, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Create or update a person (version lock and ValidationError: records.services.save_record)."""
+    return save_record(person, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)
+
+
+def save_mobility(mobility, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Create or update a mobility (its rules: Mobility.clean — the period ends after it starts)."""
+    return save_record(mobility, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)
+
+
+def save_program(program, *, by, expected_version=None, fields=None, write_children=None, reason=""):
+    """Create or update a program (its rules: Program.clean — the period ends after it starts)."""
+    return save_record(program, by=by, expected_version=expected_version, fields=fields,
+                       write_children=write_children, reason=reason)

@@ -1,8 +1,7 @@
 """The mobility and programs that involve an institution, for its partner timeline."""
 
-from datetime import date
-
 from django.db.models import Q
+from django.utils import timezone
 
 from accord.mobility.models import Mobility, ProgramPartner
 from accord.registry.timeline import TimelineEntry
@@ -26,7 +25,7 @@ def mobility_entries(institution):
 
 
 def program_entries(institution, *, today=None):
-    today = today or date.today()
+    today = today or timezone.localdate()
     rows = ProgramPartner.objects.filter(institution=institution).select_related("program").order_by("program__name")
     for partnership in rows:
         program = partnership.program

@@ -1,4 +1,4 @@
-from accord.accounts.tableimport_views import import_urls
+from accord.records.tableimport_views import import_urls
 from accord.mobility.views import urlpatterns as _urlpatterns
 
 app_name = "mobility"

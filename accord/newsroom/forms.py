@@ -2,9 +2,9 @@ import re
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from accord.records.files import check_size
 from accord.activities.models import Activity
 from accord.agreements.models import Agreement
 from accord.newsroom.models import EVENT_TYPES, MODES
@@ -30,8 +30,7 @@ class UploadForm(forms.Form):
         if suffix not in SUPPORTED:
             raise forms.ValidationError(_("Unsupported file type %(suffix)s; use %(types)s.")
                                         % {"suffix": suffix or "—", "types": ", ".join(SUPPORTED)})
-        if upload.size > settings.ACCORD_MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": settings.ACCORD_MAX_UPLOAD_MB})
+        check_size(upload)
         return upload
 
     def format(self):

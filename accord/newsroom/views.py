@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.newsroom.forms import MergeForm, PasteForm, ProposalEditForm, UploadForm
@@ -41,7 +42,7 @@ def text_segments(text: str, proposals) -> list[dict]:
 class ArticleListView(ActionRequiredMixin, ListView):
     action = "newsroom.view"
     template_name = "newsroom/article_list.html"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         queryset = Article.objects.annotate(

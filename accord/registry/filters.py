@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accord.insights.filters import ScopeFilterMixin
+from accord.registry.scope import ScopeFilterMixin
 from accord.lib.normalize import fold, normalize_name
 from accord.registry.models import Country, CountryGroup, Institution, Kind, Network, Status
 from accord.registry.models.countries import continent_choices, region_label

@@ -2,10 +2,11 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from accord.records.concurrency import VersionedForm
 from accord.registry.models import Institution, InstitutionName
 
 
-class InstitutionForm(forms.ModelForm):
+class InstitutionForm(VersionedForm):
     website = forms.URLField(required=False, max_length=300, assume_scheme="https", label=_("Website"))
     domains = forms.CharField(
         required=False, help_text=_("Comma-separated internet domains, e.g. bit.edu.cn"), label=_("Domains")

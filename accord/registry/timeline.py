@@ -1,16 +1,18 @@
 """What other apps know about a partner, gathered for its detail page.
 
 Apps that hold records about institutions (agreements, activities, mobility, programs) register a
-provider in their AppConfig.ready(): `timeline.register("agreements", provider)`. A provider takes an
+provider in their AppConfig.ready(): `hooks.TIMELINE.register("agreements", provider)`. A provider takes an
 Institution and returns TimelineEntry items. The partner's status (prospect, active, dormant) is
 derived from those entries.
 """
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accord.lib import hooks
 
 DORMANT_AFTER_YEARS = 3
 
@@ -33,11 +35,7 @@ class TimelineEntry:
 KIND_LABELS = {"agreement": _("Agreement"), "activity": _("Activity"), "mobility": _("Mobility"), "program": _("Program")}
 
 
-PROVIDERS: dict[str, Callable[..., Iterable[TimelineEntry]]] = {}
-
-
-def register(name: str, provider: Callable[..., Iterable[TimelineEntry]]) -> None:
-    PROVIDERS[name] = provider
+PROVIDERS = hooks.TIMELINE
 
 
 def timeline(institution) -> list[TimelineEntry]:
@@ -49,7 +47,7 @@ def partner_status(entries: list[TimelineEntry], *, today: date | None = None, y
     """prospect: nothing recorded yet; active: something alive within `years`; dormant: otherwise."""
     if not entries:
         return "prospect"
-    today = today or date.today()
+    today = today or timezone.localdate()
     horizon = today - timedelta(days=365 * years)
     for entry in entries:
         last = entry.alive_until or entry.when

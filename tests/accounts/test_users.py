@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from accord.accounts.models import UserChange
 from accord.accounts.roles import can, faculty_of, role_of
-from accord.api.models import ApiToken, digest
+from accord.accounts.apitokens import ApiToken, digest
 
 pytestmark = pytest.mark.django_db
 

@@ -86,7 +86,7 @@ def test_a_coordinator_edits_her_faculty_s_activity_and_the_history_names_her(cl
     client = client_for(cora)
     response = client.post(
         reverse("activities:activity-update", args=[activity.pk]),
-        form_data(title="Lecture on space law", kind="lecture", start_date="2024-03-01", end_date=""),
+        form_data(title="Lecture on space law", kind="lecture", start_date="2024-03-01", end_date="", version="1"),
     )
     assert response.status_code == 302
     activity.refresh_from_db()
@@ -152,4 +152,4 @@ def test_an_activity_links_the_agreement_it_produced_and_shows_it(client_for, sa
     assert list(activity.agreements.all()) == [agreement]
     assert list(agreement.activities.all()) == [activity]
     page = client.get(activity.get_absolute_url()).content.decode()
-    assert "Student joint-training agreement with BMSTU" in page and "agreement Student joint-training" in page
+    assert "Student joint-training agreement with BMSTU" in page and "agreement added: Student joint-training" in page

@@ -1,4 +1,4 @@
-from accord.agreements.concurrency import save_if_unchanged
+from accord.records.concurrency import save_if_unchanged
 from accord.agreements.models import Agreement
 from tests.agreements.conftest import form_data
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from accord.agreements.models import Agreement
@@ -8,7 +10,7 @@ ALLOWED = [(old, new) for old, targets in TRANSITIONS.items() for new in targets
 
 @pytest.mark.parametrize(("old", "new"), ALLOWED)
 def test_every_allowed_transition_moves_the_agreement_and_records_who(make_agreement, sam, old, new):
-    agreement = make_agreement(status=old)
+    agreement = make_agreement(status=old, signed_on=date(2024, 5, 1))
     transition(agreement, new, by=sam, note="as agreed")
     agreement.refresh_from_db()
     assert agreement.status == new
@@ -47,7 +49,7 @@ def test_a_transition_from_a_status_that_has_moved_on_is_refused(make_agreement,
 
 
 def test_each_transition_bumps_the_version(make_agreement, sam):
-    agreement = make_agreement(status="draft")
+    agreement = make_agreement(status="draft", signed_on=date(2024, 5, 1))
     transition(agreement, "under_negotiation", by=sam)
     transition(agreement, "signed", by=sam)
     assert agreement.version == 3

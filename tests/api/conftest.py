@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 from accord.registry.models import Country, Institution
 
 

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.services import review
+from accord.registry.models import Institution
 from tests.newsroom.conftest import reference_data, registry  # noqa: F401  (fixtures)
 
 SCRIPT = "<script>alert(1)</script>"
@@ -28,6 +29,7 @@ def ingested(registry, tmp_path):
     path = tmp_path / "hostile.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     call_command("ingest", str(path))
+    Institution.objects.filter(pk=registry["lakeside"].pk).update(parent=registry["home"])  # a signing needs the home side
     return Article.objects.get()
 
 

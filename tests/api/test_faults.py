@@ -63,7 +63,7 @@ def filled(migrated, tmp_path_factory):
     """The demo data set, an API token and some history: a database worth backing up."""
     data = copy_database(migrated, tmp_path_factory.mktemp("filled"))
     python(data, "from django.core.management import call_command\ncall_command('demo')\n"  # one process, not two
-                 "from django.contrib.auth.models import User\nfrom accord.api.models import ApiToken\n"
+                 "from django.contrib.auth.models import User\nfrom accord.accounts.apitokens import ApiToken\n"
                  "ApiToken.issue(User.objects.order_by('pk').first(), 'backup test')")
     return data
 
@@ -91,7 +91,7 @@ def backup_of(filled, tmp_path_factory):
 @pytest.mark.parametrize("name", ["accord-backup.json", "accord-backup.sqlite3"])
 def test_a_backup_restores_every_record_of_every_model(original, backup_of, migrated, tmp_path, name):
     assert sum(len(rows) for rows in original.values()) > 100
-    assert original["api.ApiToken"] and original["registry.Institution"] and original["auth.User"]
+    assert original["accounts.ApiToken"] and original["registry.Institution"] and original["auth.User"]
     fresh = copy_database(migrated, tmp_path / "fresh")
     # the restore command and the dump in one process (`accord restore` itself runs in the tests below)
     restored = json.loads(python(fresh, f"import io\nfrom django.core.management import call_command\n"

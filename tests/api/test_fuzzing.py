@@ -12,7 +12,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from accord.agreements.models import Agreement
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 from accord.wsgi import application
 
 OPERATIONS = ["list_institutions", "create_institutions", "update_agreements", "list_agreements", "create_activities",

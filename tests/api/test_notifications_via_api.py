@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 def test_a_mentor_set_through_the_api_is_told_once(api_as, tina, mona, make_application):
     application = make_application(tina)
-    for _ in range(2):
-        response = api_as(tina).patch(f"/api/v1/applications/{application.pk}", {"mentor": mona.pk})
+    for version in (1, 2):
+        response = api_as(tina).patch(f"/api/v1/applications/{application.pk}", {"mentor": mona.pk, "version": version})
         assert response.status_code == 200
     assert Notification.objects.filter(user=mona, kind="application.mentor").count() == 1
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from accord.api.models import ApiToken, digest
+from accord.accounts.apitokens import ApiToken, digest
 from accord.registry.models import Institution
 
 

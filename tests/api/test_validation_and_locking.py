@@ -93,7 +93,7 @@ def test_a_body_that_is_not_json_is_a_422_like_any_other_bad_input(sam, api_as, 
 
 
 def test_a_patch_may_not_null_a_field_that_cannot_be_empty(sam, api_as, partner):
-    response = api_as(sam).patch(f"/api/v1/institutions/{partner.pk}", {"website": None, "name": "x" * 301})
+    response = api_as(sam).patch(f"/api/v1/institutions/{partner.pk}", {"website": None, "name": "x" * 301, "version": 1})
     assert response.status_code == 422
     assert set(_locs(response)) == {("body", "payload", "website"), ("body", "payload", "name")}
     partner.refresh_from_db()

@@ -15,9 +15,16 @@ pytestmark = pytest.mark.django_db
 URL = "https://news.lit.edu.cn/2024/0312/signing.html"
 
 
+def make_lakeside_a_home_unit(registry):
+    """A signing is kept only when the home side takes part: here Lakeside is one of the home
+    university's institutes (set after extraction, so the pipeline sees the registry as written)."""
+    Institution.objects.filter(pk=registry["lakeside"].pk).update(parent=registry["home"])
+
+
 @pytest.fixture
 def signing(registry, sam, article_text):
     article = ingest_article(article_text, url=URL, by=sam).article
+    make_lakeside_a_home_unit(registry)
     return article.proposals.get(event_type="agreement_signing")
 
 

@@ -74,12 +74,12 @@ def test_a_new_mentor_set_on_the_edit_page_is_told(tina, mona, tom, make_applica
     application = make_application(tina)
     client = client_for(tina)
     response = client.post(f"/guidance/applications/{application.pk}/edit/", {
-        "title": application.title, "discipline": "", "research_direction": "", "mentor": mona.pk,
+        "title": application.title, "discipline": "", "research_direction": "", "mentor": mona.pk, "version": "1",
     })
     assert response.status_code == 302
     assert Notification.objects.filter(user=mona, kind="application.mentor").count() == 1
     client.post(f"/guidance/applications/{application.pk}/edit/", {
-        "title": "Renamed", "discipline": "", "research_direction": "", "mentor": mona.pk,
+        "title": "Renamed", "discipline": "", "research_direction": "", "mentor": mona.pk, "version": "2",
     })
     assert Notification.objects.filter(user=mona, kind="application.mentor").count() == 1
 

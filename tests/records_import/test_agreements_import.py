@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from accord.accounts.tableimport import get_import
+from accord.records.tableimport import get_import
 from accord.agreements.models import Agreement, AgreementParty
 from accord.registry.importers.base import ImportFailed
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from accord.accounts.tableimport import get_import
+from accord.records.tableimport import get_import
 from accord.mobility.models import Mobility, Person, Program
 from accord.registry.importers.base import ImportFailed
 from accord.registry.models import Country

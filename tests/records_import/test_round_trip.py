@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accord.accounts.tableimport import get_import
+from accord.records.tableimport import get_import
 from accord.activities.models import Activity
 from accord.agreements.models import Agreement
 from accord.mobility.models import Mobility, Person

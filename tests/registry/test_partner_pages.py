@@ -48,7 +48,7 @@ def test_an_edit_is_recorded_with_who_and_what_changed(client_for, sam):
     inst = Institution.objects.get(name="University of Montpellier")
     client.post(
         reverse("registry:institution-update", args=[inst.pk]),
-        form_data(city="Montpellier Cedex 5", **{"names-TOTAL_FORMS": "0"}),
+        form_data(city="Montpellier Cedex 5", version="1", **{"names-TOTAL_FORMS": "0"}),
     )
     latest = inst.history.order_by("-history_date").first()
     assert latest.history_user == sam

@@ -15,7 +15,7 @@ def fake_provider():
     def provider(institution):
         return recorded.get(institution.pk, [])
 
-    timeline.register("test-provider", provider)
+    timeline.PROVIDERS.register("test-provider", provider)
     yield recorded
     timeline.PROVIDERS.pop("test-provider")
 

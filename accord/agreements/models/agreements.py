@@ -6,10 +6,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accord.agreements import isced
 from accord.agreements.models.validators import validate_isced_codes
+from accord.registry.models import home_unit_q
 
 
 class Kind(models.TextChoices):
@@ -53,7 +55,7 @@ class DatePrecision(models.TextChoices):
 
 def home_units():
     """What may own an agreement: the units of the home university."""
-    return Q(parent__is_home=True)
+    return home_unit_q()
 
 
 class Agreement(models.Model):
@@ -125,7 +127,7 @@ class Agreement(models.Model):
     def clean(self):
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("An agreement cannot end before it starts.")})
-        if self.faculty_id and not (self.faculty.parent_id and self.faculty.parent.is_home):
+        if self.faculty_id and not self.faculty.is_home_unit:
             raise ValidationError({"faculty": _("The owning faculty must be a unit of the home university.")})
 
     @property
@@ -138,14 +140,10 @@ class Agreement(models.Model):
             return f"{self.signed_on:%Y-%m}"
         return self.signed_on.isoformat()
 
-    @property
-    def is_alive(self) -> bool:
-        return self.status in ALIVE
-
     def days_left(self, today: date | None = None) -> int | None:
         if self.valid_until is None:
             return None
-        return (self.valid_until - (today or date.today())).days
+        return (self.valid_until - (today or timezone.localdate())).days
 
     def subject_area_labels(self) -> list[str]:
         return [isced.label(code) for code in self.subject_areas]

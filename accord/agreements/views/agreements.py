@@ -1,29 +1,24 @@
 from django.contrib import messages
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import COORDINATOR, can, faculty_of, role_of
-from accord.accounts.views import ActionRequiredMixin, ExportMixin
-from accord.agreements.concurrency import save_if_unchanged
+from accord.accounts.views import ActionRequiredMixin
+from accord.records.export import ExportMixin
 from accord.agreements.filters import AgreementFilter
 from accord.agreements.forms import AgreementForm, PartyFormSet, QuotaFormSet, RenewForm, SignatoryFormSet
 from accord.agreements.history import agreement_history
 from accord.agreements.models import Agreement, AgreementParty
-from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions
-
-
-def forbidden(request, obj=None, action=None):
-    """The 403 page; with `action`, it says why (which faculty owns the record, which role is needed)."""
-    reason = refusal(request.user, action, obj) if action else ""
-    return render(request, "403.html", {"exception": reason}, status=403)
+from accord.agreements.services import ACTION_LABELS, RENEWABLE, allowed_transitions, save_agreement
+from accord.records.concurrency import StaleVersion, describe_conflict
 
 
 def _partners(agreement) -> str:
@@ -54,7 +49,7 @@ class AgreementListView(ActionRequiredMixin, ExportMixin, FilterView):
         (_lazy("Notes"), lambda a: a.notes),
     ]
     filterset_class = AgreementFilter
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     template_name = "agreements/agreement_list.html"
 
     def get_queryset(self):
@@ -133,6 +128,22 @@ def _formsets(request, agreement):
     }
 
 
+def _parties_after(formset) -> list:
+    """The institutions an agreement will have once its parties formset is saved (rows the
+    formset does not show stay as they are)."""
+    parties = {p.pk: p.institution_id for p in formset.instance.parties.all()} if formset.instance.pk else {}
+    added = []
+    for f in formset.forms:
+        data = f.cleaned_data or {}
+        if f.instance.pk and data.get("DELETE"):
+            parties.pop(f.instance.pk, None)
+        elif f.instance.pk and data.get("institution"):
+            parties[f.instance.pk] = data["institution"].pk
+        elif not f.instance.pk and data.get("institution") and not data.get("DELETE"):
+            added.append(data["institution"].pk)
+    return [*parties.values(), *added]
+
+
 def _edit(request, instance=None):
     fixed_faculty = faculty_of(request.user) if role_of(request.user) == COORDINATOR else None
     form = AgreementForm(request.POST or None, instance=instance, fixed_faculty=fixed_faculty)
@@ -142,24 +153,30 @@ def _edit(request, instance=None):
         agreement = form.save(commit=False)
         if fixed_faculty is not None:
             agreement.faculty = fixed_faculty
-        with transaction.atomic():
-            if instance is None:
-                agreement.save()
-                saved = True
-            else:
-                expected = form.cleaned_data.get("version") or 0
-                saved = save_if_unchanged(agreement, expected, fields=[*form.Meta.fields])
-            if saved:
-                for formset in formsets.values():
-                    formset.instance = agreement
-                    formset.save()
-        if saved:
+
+        def write_children(saved):
+            for formset in formsets.values():
+                formset.instance = saved
+                formset.save()
+
+        try:
+            save_agreement(
+                agreement, by=request.user, parties=_parties_after(formsets["parties"]),
+                expected_version=form.cleaned_data.get("version") or 0, fields=[*form.Meta.fields],
+                write_children=write_children,
+            )
+        except ValidationError as error:
+            for field, texts in error.message_dict.items():
+                for message in texts:
+                    if field == "parties":
+                        formsets["parties"]._non_form_errors.append(message)
+                    else:
+                        form.add_error(field if field in form.fields else None, message)
+        except StaleVersion as stale:
+            conflict = describe_conflict(stale, form.cleaned_data.get("version"))
+        else:
             messages.success(request, _("Agreement saved."))
             return redirect(agreement)
-        conflict = Agreement.objects.get(pk=instance.pk)
-        last = conflict.history.select_related("history_user").order_by("-history_date").first()
-        conflict.saved_by = last.history_user if last else None
-        conflict.saved_at = timezone.localtime(conflict.updated)
     return render(
         request,
         "agreements/agreement_form.html",
@@ -168,6 +185,7 @@ def _edit(request, instance=None):
             **formsets,
             "object": instance,
             "conflict": conflict,
+            "edit_current_url": reverse("agreements:agreement-update", args=[instance.pk]) if conflict else "",
             "title": _("Edit agreement") if instance else _("New agreement"),
         },
         status=409 if conflict else 200,
@@ -176,23 +194,23 @@ def _edit(request, instance=None):
 
 def agreement_create(request):
     if not can(request.user, "records.add"):
-        return forbidden(request)
+        raise PermissionDenied
     if role_of(request.user) == COORDINATOR and faculty_of(request.user) is None:
-        return forbidden(request)
+        raise PermissionDenied
     return _edit(request)
 
 
 def agreement_update(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request, agreement, "records.change")
+        raise PermissionDenied(refusal(request.user, "records.change", agreement))
     return _edit(request, agreement)
 
 
 def agreement_delete(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.delete", agreement):
-        return forbidden(request, agreement, "records.delete")
+        raise PermissionDenied(refusal(request.user, "records.delete", agreement))
     if request.method == "POST":
         agreement._history_user = request.user
         agreement.delete()

@@ -1,22 +1,21 @@
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from accord.accounts.refusals import refusal
+from accord.records.files import download, max_mb
 from accord.accounts.roles import can
 from accord.agreements.documents import attach
 from accord.agreements.forms import DocumentForm
 from accord.agreements.models import Agreement, Document
-from accord.agreements.views.agreements import forbidden
 
 
 def document_upload(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request, agreement, "records.change")
+        raise PermissionDenied(refusal(request.user, "records.change", agreement))
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -27,22 +26,14 @@ def document_upload(request, pk):
         else:
             messages.success(request, _("Document uploaded."))
             return redirect(agreement)
-    return render(request, "agreements/document_form.html", {"form": form, "object": agreement, "max_mb": settings.ACCORD_MAX_UPLOAD_MB},
+    return render(request, "agreements/document_form.html", {"form": form, "object": agreement, "max_mb": max_mb()},
                   status=400 if form.errors else 200)
 
 
 def document_download(request, pk):
     if not can(request.user, "records.view"):
-        return forbidden(request)
-    document = get_object_or_404(Document, pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("The file of this document is missing.")) from None
-    response = FileResponse(handle, as_attachment=True, filename=document.original_name,
-                            content_type=document.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+        raise PermissionDenied
+    return download(get_object_or_404(Document, pk=pk))
 
 
 urlpatterns = [

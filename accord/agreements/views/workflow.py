@@ -1,21 +1,22 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
 from accord.agreements.forms import RenewForm
 from accord.agreements.models import Agreement
 from accord.agreements.services import TransitionNotAllowed, renew, transition
-from accord.agreements.views.agreements import forbidden
 
 
 @require_POST
 def agreement_transition(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request, agreement, "records.change")
+        raise PermissionDenied(refusal(request.user, "records.change", agreement))
     to = request.POST.get("to", "")
     try:
         transition(agreement, to, by=request.user, note=request.POST.get("note", "")[:80],
@@ -31,7 +32,7 @@ def agreement_transition(request, pk):
 def agreement_renew(request, pk):
     agreement = get_object_or_404(Agreement, pk=pk)
     if not can(request.user, "records.change", agreement):
-        return forbidden(request, agreement, "records.change")
+        raise PermissionDenied(refusal(request.user, "records.change", agreement))
     form = RenewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a valid end date for the renewal."))

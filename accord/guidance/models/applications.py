@@ -47,6 +47,7 @@ class Application(models.Model):
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.IDEA, db_index=True)
     stage_changed = models.DateTimeField(_("stage since"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords(m2m_fields=[partner_institutions])
 
     class Meta:
@@ -61,10 +62,6 @@ class Application(models.Model):
     @property
     def discipline_label(self) -> str:
         return isced.label(self.discipline) if self.discipline else ""
-
-    @property
-    def is_closed(self) -> bool:
-        return self.stage in CLOSED
 
     def next_step(self):
         return self.steps.filter(done=False).order_by("order", "pk").first()

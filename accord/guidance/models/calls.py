@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accord.agreements import isced
@@ -50,6 +51,7 @@ class Call(models.Model):
     link = models.URLField(_("link"), max_length=500, blank=True)
     followers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="followed_calls", blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords(m2m_fields=[countries, country_groups])
 
     class Meta:
@@ -84,13 +86,13 @@ class Call(models.Model):
             raise ValidationError(errors)
 
     def is_open(self, today: date | None = None) -> bool:
-        today = today or date.today()
+        today = today or timezone.localdate()
         started = self.open_date is None or self.open_date <= today
         return started and (self.external_deadline is None or self.external_deadline >= today)
 
     @classmethod
     def open_q(cls, today: date | None = None) -> Q:
-        today = today or date.today()
+        today = today or timezone.localdate()
         return (Q(open_date__isnull=True) | Q(open_date__lte=today)) & (
             Q(external_deadline__isnull=True) | Q(external_deadline__gte=today)
         )

@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.guidance import access, notices, services
 from accord.guidance.forms import ApplicationForm, DocumentForm, NoteForm, StageForm
 from accord.guidance.models import Application, ApplicationFile, ApplicationStep, Call
 from accord.guidance.views.common import download, require, require_that, upload_limit
-from accord.mobility.views.records import history
+from accord.records.views import history, save_edit
 
 
 class ApplicationListView(ActionRequiredMixin, ListView):
@@ -21,7 +22,7 @@ class ApplicationListView(ActionRequiredMixin, ListView):
 
     action = "guidance.browse"
     template_name = "guidance/application_list.html"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     scope = "mine"
     SCOPES = {
         "mine": (gettext_lazy("My applications"), lambda qs, user: qs.filter(applicant=user)),
@@ -62,14 +63,17 @@ def application_update(request, pk):
     application = get_object_or_404(Application, pk=pk)
     require_that(access.can_edit(request.user, application))
     form = ApplicationForm(request.POST or None, instance=application)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        notices.mentor_assigned(application, by=request.user)  # told once per mentor: only a new one hears
-        messages.success(request, _("Saved."))
-        return redirect(application)
+        saved, conflict = save_edit(request, form, service=services.save_application)
+        if saved is not None:
+            notices.mentor_assigned(saved, by=request.user)  # told once per mentor: only a new one hears
+            messages.success(request, _("Saved."))
+            return redirect(saved)
     return render(request, "guidance/application_form.html",
-                  {"form": form, "call": application.call, "object": application},
-                  status=400 if form.errors else 200)
+                  {"form": form, "call": application.call, "object": application, "conflict": conflict,
+                   "edit_current_url": request.path if conflict else ""},
+                  status=409 if conflict else 400 if form.errors else 200)
 
 
 def application_detail(request, pk):
@@ -91,7 +95,7 @@ def application_detail(request, pk):
         "note_form": NoteForm(),
         "file_form": DocumentForm(),
         "max_mb": upload_limit(),
-        "history": history(application, related=(
+        "history": history(application, parts=(
             (ApplicationStep.history.filter(application_id=application.pk), "step"),
             (ApplicationFile.history.filter(application_id=application.pk), "file"),
         )),

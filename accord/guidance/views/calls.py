@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accord.lib.limits import PAGE_SIZE
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.guidance import services
@@ -16,12 +16,13 @@ from accord.guidance.filters import CallFilter
 from accord.guidance.forms import BookForm, CallForm, DocumentForm, StepFormSet
 from accord.guidance.models import Call, CallDocument
 from accord.guidance.views.common import download, require, upload_limit
+from accord.records.views import save_edit
 
 
 class CallListView(ActionRequiredMixin, FilterView):
     action = "guidance.browse"
     filterset_class = CallFilter
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     template_name = "guidance/call_list.html"
 
     def get_queryset(self):
@@ -68,17 +69,17 @@ def _edit(request, call=None):
     data = request.POST if request.method == "POST" else None
     form = CallForm(data, instance=call)
     steps = StepFormSet(data, instance=call or Call(), prefix="steps")
+    conflict = None
     if data is not None and form.is_valid() and steps.is_valid():
-        with transaction.atomic():
-            saved = form.save()
-            steps.instance = saved
-            steps.save()
-        messages.success(request, _("Saved."))
-        return redirect(saved)
+        saved, conflict = save_edit(request, form, [steps], service=services.save_call)
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect(saved)
     return render(request, "guidance/call_form.html", {
-        "form": form, "steps": steps, "object": call,
+        "form": form, "steps": steps, "object": call, "conflict": conflict,
+        "edit_current_url": request.path if conflict else "",
         "cancel_url": call.get_absolute_url() if call else reverse("guidance:call-list"),
-    }, status=400 if data is not None else 200)
+    }, status=409 if conflict else 400 if data is not None else 200)
 
 
 def call_create(request):

@@ -1,37 +1,24 @@
 """Upcoming deadlines from every app that has some, through a registry of providers.
 
 A provider is a function `fn(*, today, within_days, scope)` returning `Deadline`s; apps register
-theirs in AppConfig.ready(): `deadlines.register("guidance", calls_closing)`.
+theirs in AppConfig.ready(): `hooks.DEADLINES.register("guidance", calls_closing)`.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-
-@dataclass(frozen=True)
-class Deadline:
-    day: date
-    title: str
-    what: str  # e.g. "Agreement expires", "Call closes"
-    url: str = ""
-
-    def as_dict(self) -> dict:
-        return {"date": self.day.isoformat(), "title": self.title, "what": self.what, "url": self.url}
+from accord.lib import hooks
+from accord.lib.hooks import Deadline  # noqa: F401  (imported from here)
 
 
-PROVIDERS: dict[str, Callable[..., list[Deadline]]] = {}
-
-
-def register(name: str, fn: Callable[..., list[Deadline]]) -> None:
-    PROVIDERS[name] = fn
+PROVIDERS = hooks.DEADLINES
 
 
 def upcoming(*, within_days: int = 90, today: date | None = None, scope=None, limit: int = 20) -> list[Deadline]:
     """Deadlines from today to `within_days` ahead, soonest first, from every registered provider."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     found = []
     for fn in PROVIDERS.values():
         found.extend(fn(today=today, within_days=within_days, scope=scope))

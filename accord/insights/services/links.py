@@ -38,13 +38,3 @@ def _path(target: str, prefix: str) -> str:
 def list_url(target: str, scope: Scope, **extra) -> str:
     params = {**scope_params(scope, target), **{k: v for k, v in extra.items() if v not in (None, "")}}
     return f"{_path(target, get_script_prefix())}?{urlencode(params)}"  # a dashboard has ~100 links
-
-
-class Links:
-    """Template helper: links.partners, links.agreements ... with extra filters via methods."""
-
-    def __init__(self, scope: Scope):
-        self.scope = scope
-
-    def __call__(self, target, **extra):
-        return list_url(target, self.scope, **extra)

@@ -1,11 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.views import ExportMixin
+from accord.mobility.services import save_mobility
+from accord.records.export import ExportMixin
 from accord.mobility.filters import MobilityFilter
 from accord.mobility.forms import MobilityForm
 from accord.mobility.models import Mobility
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record
 
 
 def _name(institution) -> str:
@@ -55,7 +56,7 @@ class MobilityDetailView(RecordDetailView):
 
 def _edit(request, pk=None):
     return edit_record(
-        request, model=Mobility, form_class=MobilityForm, template="mobility/mobility_form.html",
+        request, model=Mobility, service=save_mobility, form_class=MobilityForm, template="mobility/mobility_form.html",
         list_url=reverse("mobility:mobility-list"), pk=pk,
     )
 

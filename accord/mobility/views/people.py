@@ -1,12 +1,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from accord.mobility.services import save_person
 from accord.accounts.roles import can
-from accord.accounts.views import ExportMixin
+from accord.records.export import ExportMixin
 from accord.mobility.filters import PersonFilter
 from accord.mobility.forms import CONTACT_FIELDS, PersonForm
 from accord.mobility.models import Person
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
 class PersonListView(ExportMixin, RecordListView):
@@ -62,14 +63,14 @@ class PersonDetailView(RecordDetailView):
 
 def person_create(request):
     return edit_record(
-        request, model=Person, form_class=PersonForm, template="mobility/person_form.html",
+        request, model=Person, service=save_person, form_class=PersonForm, template="mobility/person_form.html",
         list_url=reverse("mobility:person-list"),
     )
 
 
 def person_update(request, pk):
     return edit_record(
-        request, model=Person, form_class=PersonForm, template="mobility/person_form.html",
+        request, model=Person, service=save_person, form_class=PersonForm, template="mobility/person_form.html",
         list_url=reverse("mobility:person-list"), pk=pk,
     )
 

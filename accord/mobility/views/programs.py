@@ -2,11 +2,12 @@ from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accord.accounts.views import ExportMixin
+from accord.mobility.services import save_program
+from accord.records.export import ExportMixin
 from accord.mobility.filters import ProgramFilter
 from accord.mobility.forms import PartnerFormSet, ProgramForm
 from accord.mobility.models import Program, ProgramPartner
-from accord.mobility.views.records import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
 
 
 def _partners(program) -> str:
@@ -63,7 +64,7 @@ class ProgramDetailView(RecordDetailView):
 
     def get_history(self):
         partners = ProgramPartner.history.filter(program_id=self.object.pk)
-        return history(self.object, related=((partners, "partner"),))
+        return history(self.object, parts=((partners, "partner"),))
 
 
 FORMSETS = (("partners", PartnerFormSet, _("Partner institutions")),)
@@ -71,7 +72,7 @@ FORMSETS = (("partners", PartnerFormSet, _("Partner institutions")),)
 
 def _edit(request, pk=None):
     return edit_record(
-        request, model=Program, form_class=ProgramForm, template="mobility/program_form.html", formsets=FORMSETS,
+        request, model=Program, service=save_program, form_class=ProgramForm, template="mobility/program_form.html", formsets=FORMSETS,
         list_url=reverse("mobility:program-list"), pk=pk,
     )
 

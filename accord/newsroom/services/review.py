@@ -7,13 +7,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.activities.models import Activity, ActivityParty, ActivityPerson
+from accord.lib.limits import CHANGE_REASON_LENGTH
+from accord.activities.models import Activity, ActivityParty
+from accord.activities.services import create_activity
 from accord.activities.models import DatePrecision as ActivityPrecision
-from accord.agreements.models import Agreement, AgreementParty, Signatory
+from accord.agreements.models import Agreement, Signatory
+from accord.agreements.services import create_agreement
 from accord.agreements.models.agreements import DatePrecision as AgreementPrecision
 from accord.agreements.models.agreements import Kind as AgreementKind
 from accord.agreements.models.agreements import SigningMode, Status as AgreementStatus
@@ -96,7 +100,7 @@ def _person(row: dict, institutions: dict[str, Institution], by) -> Person:
 
 
 def _reason(proposal) -> str:
-    return f"from newsroom article {proposal.article_id}, proposal {proposal.pk}"[:100]
+    return f"from newsroom article {proposal.article_id}, proposal {proposal.pk}"[:CHANGE_REASON_LENGTH]
 
 
 def _title(proposal, parties: list[tuple[Institution, str]]) -> str:
@@ -116,17 +120,16 @@ def _source_note(proposal) -> str:
 
 def _create_agreement(proposal, parties, people, by) -> Agreement:
     signed_on, precision = parse_date(proposal.date)
-    agreement = Agreement(
-        title=_title(proposal, parties), kind=AgreementKind.FRAMEWORK, status=AgreementStatus.SIGNED,
-        signed_on=signed_on, signed_precision=precision or AgreementPrecision.DAY,
-        signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(proposal.mode, ""),
-        notes=_source_note(proposal),
-    )
-    agreement._history_user = by
-    agreement._change_reason = _reason(proposal)
-    agreement.save()
-    for institution, role in parties:
-        AgreementParty.objects.get_or_create(agreement=agreement, institution=institution, defaults={"role": role})
+    try:
+        agreement = create_agreement(
+            by=by, parties=parties, reason=_reason(proposal),
+            title=_title(proposal, parties), kind=AgreementKind.FRAMEWORK, status=AgreementStatus.SIGNED,
+            signed_on=signed_on, signed_precision=precision or AgreementPrecision.DAY,
+            signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(proposal.mode, ""),
+            notes=_source_note(proposal),
+        )
+    except ValidationError as error:
+        raise ReviewError(" ".join(error.messages)) from None
     for person, row in people:
         Signatory.objects.create(agreement=agreement, person=person, institution=person.institution,
                                  title=(row.get("role") or "")[:200], signed_on=signed_on if precision == "day" else None)
@@ -144,22 +147,18 @@ def _create_activity(proposal, parties, people, by) -> Activity:
     for key, value in (proposal.payload.get("counts") or {}).items():
         if key in COUNT_FIELDS and isinstance(value, int):
             counts.setdefault(COUNT_FIELDS[key], value)
-    activity = Activity(
-        kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
-        description=_source_note(proposal), start_date=start, date_precision=precision,
-        country=partner_countries[0] if partner_countries else None,
-        source_url=proposal.article.source_url, **counts,
-    )
-    activity._history_user = by
-    activity._change_reason = _reason(proposal)
-    activity.save()
-    for institution, role in parties:
-        ActivityParty.objects.get_or_create(activity=activity, institution=institution,
-                                            role=home_role if role == "home" else partner_role)
-    for person, row in people:
-        ActivityPerson.objects.get_or_create(activity=activity, person=person,
-                                             defaults={"role": (row.get("role") or "")[:200]})
-    return activity
+    try:
+        return create_activity(
+            by=by, reason=_reason(proposal),
+            parties=[(institution, home_role if role == "home" else partner_role) for institution, role in parties],
+            people=[(person, (row.get("role") or "")[:200]) for person, row in people],
+            kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
+            description=_source_note(proposal), start_date=start, date_precision=precision,
+            country=partner_countries[0] if partner_countries else None,
+            source_url=proposal.article.source_url, **counts,
+        )
+    except ValidationError as error:
+        raise ReviewError(" ".join(error.messages)) from None
 
 
 def _close(proposal, status, by, **links) -> Proposal:

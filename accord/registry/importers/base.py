@@ -45,6 +45,7 @@ from django.db.models import Model
 from django.utils import timezone
 from tqdm import tqdm
 
+from accord.lib import hooks
 from accord.lib.dbstats import refresh_statistics
 from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, ExternalId, ImportRun, Institution
@@ -55,13 +56,12 @@ PREPARE_ATTEMPTS = 3  # checks of the file outside the transaction, while the re
 # Keep every `__in` list under SQLite's historical limit of 999 bound variables.
 IN_CHUNK = 900
 
-IMPORTERS: dict[str, type["Importer"]] = {}
+IMPORTERS = hooks.REGISTRY_IMPORTERS
 
 
 def register(cls: type["Importer"]) -> type["Importer"]:
     """Class decorator: make an importer available by its `name` (`accord import <name> FILE`)."""
-    IMPORTERS[cls.name] = cls
-    return cls
+    return IMPORTERS.register(cls.name, cls)
 
 
 def get_importer(name: str) -> type["Importer"]:

@@ -1,6 +1,8 @@
 from accord.registry.models.countries import CONTINENTS, Country, CountryGroup
 from accord.registry.models.imports import ImportRun
-from accord.registry.models.institutions import ExternalId, Institution, InstitutionName, Kind, NameKind, Status
+from accord.registry.models.institutions import (
+    ExternalId, Institution, InstitutionName, Kind, NameKind, Status, home_unit_q,
+)
 from accord.registry.models.networks import Network, NetworkMembership
 
 __all__ = [
@@ -16,4 +18,5 @@ __all__ = [
     "Network",
     "NetworkMembership",
     "Status",
+    "home_unit_q",
 ]

@@ -35,6 +35,27 @@ class NameKind(models.TextChoices):
     FORMER = "former", _("Former name")
 
 
+def home_unit_q(prefix: str = "") -> Q:
+    """The one definition of "a unit (faculty, school, institute) of the home university", as a
+    condition on an institution reached through `prefix` (e.g. "faculty__")."""
+    return Q(**{f"{prefix}parent__is_home": True})
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def home(self):
+        """The home university (at most one row)."""
+        return self.filter(is_home=True)
+
+    def home_units(self):
+        """The units of the home university: every faculty list, filter, import, API default and figure."""
+        # parent IN (the home university): read through the parent index, not a join over every institution
+        return self.filter(parent__in=self.model._default_manager.filter(is_home=True).values("pk")).order_by("name", "pk")
+
+    def outside_home(self):
+        """Institutions that are neither the home university nor one of its units."""
+        return self.exclude(is_home=True).exclude(home_unit_q())
+
+
 class Institution(models.Model):
     """A partner, prospect or the home university itself: one record per real institution."""
 
@@ -64,7 +85,10 @@ class Institution(models.Model):
     search_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="raised by every edit (optimistic lock)")
     history = HistoricalRecords(excluded_fields=["search_key", "updated_at"])
+
+    objects = InstitutionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -100,6 +124,10 @@ class Institution(models.Model):
     @property
     def ror_url(self):
         return f"https://ror.org/{self.ror_id}" if self.ror_id else ""
+
+    @property
+    def is_home_unit(self) -> bool:
+        return bool(self.parent_id) and self.parent.is_home
 
     def acronyms(self):
         return [n.name for n in self.names.all() if n.kind == NameKind.ACRONYM]

@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from accord.accounts.views import ActionRequiredMixin
 from accord.registry.models import CountryGroup, Network
-from accord.registry.services.history import record_history
+from accord.records.history import history
 
 
 class GroupListView(ActionRequiredMixin, ListView):
@@ -25,7 +25,7 @@ class GroupDetailView(ActionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         countries = self.object.countries.annotate(n_partners=Count("institutions")).order_by("name")
-        return super().get_context_data(countries=countries, history=record_history(self.object), **kwargs)
+        return super().get_context_data(countries=countries, history=history(self.object), **kwargs)
 
 
 class NetworkListView(ActionRequiredMixin, ListView):
@@ -43,7 +43,7 @@ class NetworkDetailView(ActionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         members = self.object.memberships.select_related("institution__country").order_by("institution__name")
-        return super().get_context_data(members=members, history=record_history(self.object), **kwargs)
+        return super().get_context_data(members=members, history=history(self.object), **kwargs)
 
 
 urlpatterns = [

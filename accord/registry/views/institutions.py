@@ -1,4 +1,4 @@
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -8,11 +8,14 @@ from django_filters.views import FilterView
 
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
-from accord.accounts.views import ActionRequiredMixin, ExportMixin
+from accord.accounts.views import ActionRequiredMixin
+from accord.lib.limits import PAGE_SIZE
+from accord.records.export import ExportMixin
+from accord.records.history import history
+from accord.records.views import save_edit
 from accord.registry.filters import InstitutionFilter
 from accord.registry.forms import InstitutionForm, NameFormSet
-from accord.registry.models import Institution
-from accord.registry.services.history import institution_history
+from accord.registry.models import ExternalId, Institution, InstitutionName, NetworkMembership
 from accord.registry.timeline import partner_status, timeline
 
 
@@ -34,7 +37,7 @@ class InstitutionListView(ActionRequiredMixin, ExportMixin, FilterView):
         (_lazy("Status"), lambda i: i.get_status_display()),
     ]
     filterset_class = InstitutionFilter
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     template_name = "registry/institution_list.html"
 
     def get_queryset(self):
@@ -72,7 +75,10 @@ class InstitutionDetailView(ActionRequiredMixin, DetailView):
             memberships=inst.memberships.select_related("network"),
             units=inst.units.order_by("name"),
             predecessors=inst.predecessors.order_by("name"),
-            history=institution_history(inst),
+            history=history(inst, parts=[
+                (model.history.filter(institution_id=inst.pk), label)
+                for model, label in ((InstitutionName, "name"), (ExternalId, "identifier"), (NetworkMembership, "membership"))
+            ]),
             can_change=can(self.request.user, "registry.change", inst),
             can_merge=can(self.request.user, "registry.merge"),
             **kwargs,
@@ -82,29 +88,30 @@ class InstitutionDetailView(ActionRequiredMixin, DetailView):
 def _edit(request, instance=None):
     form = InstitutionForm(request.POST or None, instance=instance)
     names = NameFormSet(request.POST or None, instance=instance or Institution(), prefix="names")
+    conflict = None
     if request.method == "POST" and form.is_valid() and names.is_valid():
-        with transaction.atomic():
-            inst = form.save()
-            names.instance = inst
-            names.save()
-        return redirect(inst)
+        inst, conflict = save_edit(request, form, [names])
+        if inst is not None:
+            return redirect(inst)
     return render(
         request,
         "registry/institution_form.html",
-        {"form": form, "names": names, "object": instance, "title": _("Edit") if instance else _("New partner")},
+        {"form": form, "names": names, "object": instance, "title": _("Edit") if instance else _("New partner"),
+         "conflict": conflict, "edit_current_url": request.path if conflict else ""},
+        status=409 if conflict else 200,
     )
 
 
 def institution_create(request):
     if not can(request.user, "registry.add"):
-        return render(request, "403.html", status=403)
+        raise PermissionDenied
     return _edit(request)
 
 
 def institution_update(request, pk):
     inst = get_object_or_404(Institution, pk=pk)
     if not can(request.user, "registry.change", inst):
-        return render(request, "403.html", {"exception": refusal(request.user, "registry.change", inst)}, status=403)
+        raise PermissionDenied(refusal(request.user, "registry.change", inst))
     return _edit(request, inst)
 
 

@@ -1,4 +1,4 @@
-from accord.accounts.tableimport_command import TableImportCommand
+from accord.records.tableimport_command import TableImportCommand
 
 
 class Command(TableImportCommand):

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from accord.agreements.reminders import send_reminders
 from accord.agreements.services import refresh_expiry
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     @staticmethod
     def _today(value):
         if not value:
-            return date.today()
+            return timezone.localdate()
         try:
             return date.fromisoformat(value)
         except ValueError:

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.api.models import ApiToken
+from accord.accounts.apitokens import ApiToken
 
 
 class Command(BaseCommand):

@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
 
 def _faculty(text):
-    units = Institution.objects.filter(parent__is_home=True)
+    units = Institution.objects.home_units()
     match = Q(name__iexact=text) | Q(local_name=text)
     if text.isdigit():
         match |= Q(pk=int(text))

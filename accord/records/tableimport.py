@@ -26,15 +26,13 @@ from django.db.models import Model
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from accord.lib import tabular
+from accord.lib import hooks, tabular
+from accord.records.services import save_record
 from accord.registry.importers.base import ImportFailed, RowError
 
-# name -> the TableImport subclass (dotted path, imported on first use: the apps import this module)
-IMPORTS: dict[str, str] = {
-    "agreements": "accord.agreements.imports.AgreementImport",
-    "activities": "accord.activities.imports.ActivityImport",
-    "mobility": "accord.mobility.imports.MobilityImport",
-}
+# name -> the TableImport subclass (dotted path, imported on first use: the apps import this module),
+# registered by each app in its AppConfig.ready()
+IMPORTS = hooks.TABLE_IMPORTS
 
 MAX_ROWS = 5000
 
@@ -213,20 +211,19 @@ class TableImport:
         except DatabaseError as exc:
             raise ImportFailed(f"{file_name}: the database refused the import: {exc}") from exc
 
-    def save(self, obj: Model, by, row: PreviewRow) -> Model:
-        """Check and save one record with its audit trail (who, and which file and line)."""
+    def save(self, obj: Model, by, row: PreviewRow, *, service=None, **options) -> Model:
+        """Create one record through its business `service` (default records.services.save_record),
+        with its audit trail (who, and which file and line); its refusal names the line and column."""
         try:
-            obj.full_clean()
+            return (service or save_record)(obj, by=by, reason=f"imported from {self.file_name} line {row.line}", **options)
         except ValidationError as exc:
-            errors = [
-                self.row_error(self.file_name, row.line, "" if key == "__all__" else key, "; ".join(msgs))
-                for key, msgs in exc.message_dict.items()
-            ]
-            raise ImportFailed(errors) from None
-        obj._history_user = by
-        obj._change_reason = f"imported from {self.file_name} line {row.line}"[:100]
-        obj.save()
-        return obj
+            raise ImportFailed(self.errors_of(exc, row)) from None
+
+    def errors_of(self, exc: ValidationError, row: PreviewRow) -> list[RowError]:
+        return [
+            self.row_error(self.file_name, row.line, "" if key == "__all__" else key, "; ".join(msgs))
+            for key, msgs in exc.message_dict.items()
+        ]
 
 
 def display(value) -> str:

@@ -39,6 +39,8 @@ class ApiToken(models.Model):
     objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
+        app_label = "accounts"
+        db_table = "api_apitoken"  # the table keeps the name it had when tokens lived in the api app
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):

@@ -1,4 +1,4 @@
-"""The upload → preview → confirm flow shared by every table import (see accounts.tableimport).
+"""The upload → preview → confirm flow shared by every table import (see records.tableimport).
 
 The uploaded file waits between preview and confirm in DATA_DIR/imports/, named by a random
 token (never by the name the user gave it); the token is remembered in the uploader's session,
@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accord.accounts.roles import can
-from accord.accounts.tableimport import get_import
+from accord.records.files import check_size, max_mb
+from accord.records.tableimport import get_import
 from accord.lib import tabular
 
 ACTION = "records.import"
@@ -34,10 +35,6 @@ def upload_dir() -> Path:
     return folder
 
 
-def max_bytes() -> int:
-    return int(getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)) * 1024 * 1024
-
-
 class UploadForm(forms.Form):
     file = forms.FileField(label=_lazy("CSV or XLSX file"))
 
@@ -47,10 +44,7 @@ class UploadForm(forms.Form):
             self.format = tabular.format_of(upload.name)
         except tabular.TableError as exc:
             raise forms.ValidationError(str(exc)) from None
-        if upload.size > max_bytes():
-            raise forms.ValidationError(
-                _("The file is larger than %(mb)s MB.") % {"mb": getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)}
-            )
+        check_size(upload)
         return upload
 
 
@@ -109,9 +103,9 @@ def upload(request, kind):
         request.session[SESSION_KEY] = entries
         return redirect(reverse(f"{namespace}:import-preview", args=[token]))
     return render(
-        request, "accounts/import_upload.html",
+        request, "records/import_upload.html",
         {"form": form, "importer": importer, "list_url": reverse(importer.list_url_name),
-         "max_mb": getattr(settings, "ACCORD_MAX_UPLOAD_MB", 10)},
+         "max_mb": max_mb()},
         status=400 if form.errors else 200,
     )
 
@@ -126,7 +120,7 @@ def preview(request, kind, token):
         _forget(request, token, stored)
         messages.info(request, _("The upload was discarded; nothing was imported."))
         return redirect(list_url)
-    if request.method == "POST":  # the import runs as a background job (registry/tasks.py)
+    if request.method == "POST":  # the import runs as a background job (records/tasks.py)
         from accord.jobs.queue import start
 
         job = start("records.import", by=request.user, parts=[token], url=list_url,
@@ -144,7 +138,7 @@ def preview(request, kind, token):
             return redirect(job)
     result = get_import(kind).validate(stored, file_name=entry["name"])
     return render(
-        request, "accounts/import_preview.html",
+        request, "records/import_preview.html",
         {"importer": importer, "preview": result, "failure": failure, "list_url": list_url,
          "upload_url": reverse(f"{request.resolver_match.namespace}:import")},
         status=400 if failure else 200,

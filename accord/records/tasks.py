@@ -1,13 +1,12 @@
 """Table imports confirmed on the web run on the queue (the upload → preview → confirm flow of
-accord.accounts.tableimport_views). When the table import moves to accord.records, this task moves
-with it (records/tasks.py)."""
+accord.records.tableimport_views)."""
 
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accord.accounts.tableimport import describe, get_import
+from accord.records.tableimport import describe, get_import
 from accord.jobs.models import Job
 from accord.jobs.queue import JobError, job_task
 from accord.registry.importers.base import ImportFailed

@@ -4,7 +4,7 @@ from typing import ClassVar
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accord.accounts.tableimport import describe, get_import
+from accord.records.tableimport import describe, get_import
 from accord.registry.importers.base import ImportFailed
 
 

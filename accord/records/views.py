@@ -5,13 +5,9 @@ Every check goes through accounts.roles.can(): "records.view" to read, "records.
 (coordinators: their faculty's records), "records.delete" to delete.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,10 +17,11 @@ from django_filters.views import FilterView
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
-from accord.registry.models import Institution, Kind
-
-_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
-
+from accord.lib.limits import PAGE_SIZE
+from accord.records.concurrency import StaleVersion, VersionedForm, describe_conflict
+from accord.records.history import history  # noqa: F401  (the record apps import it from here)
+from accord.records.services import save_record
+from accord.registry.models import Institution
 
 def require(user, action, obj=None):
     if not can(user, action, obj):
@@ -38,7 +35,7 @@ class InstitutionIdInput(forms.NumberInput):
         super().__init__({"placeholder": _("partner record id"), **(attrs or {})})
 
 
-class FacultyScopedForm(forms.ModelForm):
+class FacultyScopedForm(VersionedForm):
     """A record form with an owning `faculty`: only faculties are offered, and a coordinator
     cannot choose: their records belong to their own faculty."""
 
@@ -47,60 +44,18 @@ class FacultyScopedForm(forms.ModelForm):
         field = self.fields.get("faculty")
         if field is None:
             return
-        field.queryset = Institution.objects.filter(kind=Kind.FACULTY).order_by("name")
+        field.queryset = Institution.objects.home_units()
         if user is not None and not has_role(user, STAFF):
             field.disabled = True
             if not self.instance.pk:
                 self.initial["faculty"] = getattr(faculty_of(user), "pk", None)
 
 
-@dataclass
-class Entry:
-    when: datetime
-    who: str
-    what: str
-    changes: list[str]
-    reason: str
-
-
-def history(obj, *, related=(), hidden=(), limit=100) -> list[Entry]:
-    """The audit trail of a record and of its child rows, newest first.
-
-    `related` holds (historical manager filtered to this record, label) pairs; `hidden` names
-    fields whose values must not be shown (contact data).
-    """
-
-    def who(r):
-        return r.history_user.get_username() if r.history_user else "system"
-
-    def changes(r):
-        previous = r.prev_record
-        if previous is None:
-            return []
-        delta = r.diff_against(previous)
-        return [
-            f"{c.field}: …" if c.field in hidden else f"{c.field}: {c.old!r} → {c.new!r}" for c in delta.changes
-        ]
-
-    entries = [
-        Entry(r.history_date, who(r), f"record {_TYPES[r.history_type]}", changes(r), r.history_change_reason or "")
-        for r in obj.history.select_related("history_user").order_by("-history_date")[:limit]
-    ]
-    for rows, label in related:
-        for r in rows.select_related("history_user").order_by("-history_date")[:limit]:
-            entries.append(
-                Entry(r.history_date, who(r), f"{label} {r.instance} {_TYPES[r.history_type]}", [],
-                      r.history_change_reason or "")
-            )
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries[:limit]
-
-
 class RecordListView(ActionRequiredMixin, FilterView):
     """A filtered, paginated list; an htmx request aimed at #results gets the results alone."""
 
     action = "records.view"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
     results_template = ""
 
     def get_template_names(self):
@@ -132,10 +87,46 @@ class RecordDetailView(ActionRequiredMixin, DetailView):
         return history(self.object)
 
 
-def edit_record(request, *, model, form_class, template, pk=None, formsets=(), list_url, extra=None):
+def save_edit(request, form, formsets=(), *, service=None):
+    """Save a valid record form and its valid formsets through the record's business `service`
+    (default records.services.save_record) under its version lock.
+
+    Returns (record, None) when saved; (None, conflict) when someone else saved meanwhile (the
+    conflict describes the record as it is now: templates include records/_conflict.html); and
+    (None, None) when the service refused, its messages then added to the form.
+    """
+    record = form.save(commit=False)
+
+    def write_children(saved):
+        form.save_m2m()
+        for formset in formsets:
+            formset.instance = saved
+            formset.save()
+
+    fields = list(form.Meta.fields) if isinstance(form.Meta.fields, (list, tuple)) else None
+    try:
+        (service or save_record)(
+            record, by=request.user, expected_version=form.expected_version() if hasattr(form, "expected_version") else None,
+            fields=[name for name in fields if name in form.fields] if fields is not None else None,
+            write_children=write_children,
+        )
+    except ValidationError as error:
+        for field, texts in error.message_dict.items():
+            for text in texts:
+                form.add_error(field if field in form.fields else None, text)
+        return None, None
+    except StaleVersion as stale:
+        return None, describe_conflict(stale, form.cleaned_data.get("version"))
+    return record, None
+
+
+def edit_record(request, *, model, form_class, template, pk=None, formsets=(), list_url, extra=None, service=None):
     """Create (pk None) or edit a record with its inline formsets, after checking can().
 
-    `formsets` holds (prefix, FormSet class, heading) triples; the record and its rows are saved together.
+    `formsets` holds (prefix, FormSet class, heading) triples; the record and its rows are saved
+    together by `service` (the app's business service; default records.services.save_record), under
+    the record's version lock: an edit opened before someone else's save is refused (409) with what
+    changed meanwhile, and the form keeps what the user typed.
     """
     instance = get_object_or_404(model, pk=pk) if pk is not None else None
     if instance is None:
@@ -145,23 +136,23 @@ def edit_record(request, *, model, form_class, template, pk=None, formsets=(), l
     data = request.POST if request.method == "POST" else None
     form = form_class(data, instance=instance, user=request.user)
     sets = [cls(data, instance=instance or model(), prefix=prefix) for prefix, cls, _heading in formsets]
+    conflict = None
     if data is not None and form.is_valid() and all(s.is_valid() for s in sets):
-        with transaction.atomic():
-            record = form.save()
-            for formset in sets:
-                formset.instance = record
-                formset.save()
-        messages.success(request, _("Saved."))
-        return redirect(record)
+        record, conflict = save_edit(request, form, sets, service=service)
+        if record is not None:
+            messages.success(request, _("Saved."))
+            return redirect(record)
     context = {
         "form": form,
         "formsets": [(heading, s) for (_prefix, _cls, heading), s in zip(formsets, sets)],
         "object": instance,
+        "conflict": conflict,
+        "edit_current_url": request.path if conflict else "",
         "title": _("Edit") if instance else _("New"),
         "cancel_url": instance.get_absolute_url() if instance else list_url,
         **(extra or {}),
     }
-    return render(request, template, context)
+    return render(request, template, context, status=409 if conflict else 200)
 
 
 def delete_record(request, *, model, pk, list_url):
@@ -176,4 +167,4 @@ def delete_record(request, *, model, pk, list_url):
             return redirect(record)
         messages.success(request, _("Deleted."))
         return redirect(list_url)
-    return render(request, "mobility/confirm_delete.html", {"object": record, "cancel_url": record.get_absolute_url()})
+    return render(request, "records/confirm_delete.html", {"object": record, "cancel_url": record.get_absolute_url()})
