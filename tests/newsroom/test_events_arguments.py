@@ -171,3 +171,59 @@ def test_an_undated_signing_takes_the_date_of_the_sentence_before_it(registry):
     doc = run_until("merge", text, published=date(2024, 10, 10))
     event = next(e for e in doc.events if e.type == "agreement_signing")
     assert event.date.iso() == "2024-10-07"
+
+
+def test_a_delegation_attending_a_named_meeting_reports_a_forum_and_no_visit(registry):
+    text = ("A delegation of Northbridge University participated in the Baltic-Nordic Policy Dialogue Meeting "
+            "at Lakeside Institute of Technology.")
+    assert {e.type for e in run_until("events", text).events} == {"forum_or_conference"}
+
+
+def test_a_governing_bodys_meeting_is_no_forum(registry):
+    text = "Northbridge University and Lakeside Institute of Technology held the University Board Meeting."
+    assert "forum_or_conference" not in {e.type for e in run_until("events", text).events}
+
+
+def test_the_opening_of_a_named_centre_is_a_joint_institution(registry):
+    title = "Northbridge University and Lakeside Institute of Technology: Joint Ocean Research Centre (JORC) Opening"
+    assert "joint_institution_established" in {e.type for e in run_until("events", title, title=title).events}
+
+
+def test_a_welcome_event_for_exchange_students_is_reported_not_hoped_for(registry):
+    text = "On October 4, Lakeside Institute of Technology organized a welcome event for exchange students from Northbridge University."
+    assert "exchange_program" in {e.type for e in run_until("events", text).events}
+
+
+def test_students_of_the_home_university_alone_winning_a_prize_is_a_competition(registry):
+    text = "Students of BIT won second prize at the international robotics contest held in Lyon."
+    doc = run_until("merge", text, url="https://www.bit.edu.cn/news/1")
+    assert [e.type for e in doc.events] == ["competition"]
+
+
+def test_a_signing_reported_only_by_home_parties_is_still_dropped(registry):
+    text = "BIT signed a memorandum of understanding with a foreign partner."
+    assert run_until("merge", text, url="https://www.bit.edu.cn/news/1").events == []
+
+
+def test_a_headline_gives_its_full_date_when_the_body_dates_nothing(registry):
+    title = "Opening of the Joint Laboratory of Northbridge University and Lakeside Institute of Technology, 21 September 2015"
+    text = title + "\n\nThe joint laboratory of Northbridge University and Lakeside Institute of Technology was inaugurated."
+    doc = run_until("dates", text, title=title, published=date(2016, 1, 5))
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert event.date.iso() == "2015-09-21"
+
+
+def test_the_institution_an_opening_founds_is_not_one_of_its_parties(registry):
+    text = ("Northbridge University and Lakeside Institute of Technology celebrated the inauguration of the "
+            "Joint Ocean Research Centre in Qingdao.")
+    doc = run_until("merge", text)
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert {doc.entities[i].registry_id for i in event.entities} == {registry["northbridge"].pk, registry["lakeside"].pk}
+    assert not any("Centre" in doc.entities[i].name for i in event.entities)
+
+
+def test_a_university_right_after_an_unveiling_stays_a_party(registry):
+    text = "At the joint lab, Northbridge University unveiled Sunridge University of Science and Arts as a partner."
+    doc = run_until("events", text)
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert any(doc.entities[i].name.startswith("Sunridge University") for i in event.entities)

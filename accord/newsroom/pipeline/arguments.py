@@ -209,7 +209,8 @@ def arguments(doc):
             organiser = _organiser(doc, event)
             if organiser is not None and organiser not in event.entities:
                 event.entities.append(organiser)
-        if doc.home is not None and doc.home not in event.entities:
+        event.entities = [e for e in event.entities if e not in event.founded]
+        if doc.home is not None and doc.home not in event.entities and doc.home not in event.founded:
             event.entities.insert(0, doc.home)
         event.roles = {i: ("home" if i == doc.home else "partner") for i in event.entities}
         people = [p for index in event.sentences for p in all_people.get(index, [])]

@@ -315,7 +315,8 @@ def sentence_date(doc, index: int) -> DateValue | None:
 
 
 def event_dates(doc):
-    """Adds event.date (absolute, partial, or resolved against the anchor)"""
+    """Adds event.date (absolute, partial, or resolved against the anchor; a headline's date only when
+    it is a full date and the body dates nothing)"""
     for event in doc.events:
         event.date, event.date_sentence = None, None
         for index in event.sentences:
@@ -336,6 +337,12 @@ def event_dates(doc):
                 value = sentence_date(doc, before)
                 if value is not None and (event.year is None or value.year == event.year):
                     event.date, event.date_sentence = value, before
+        if event.date is None:  # "Opening of the joint centre, 21 September 2015": a headline's full date
+            for index in event.sentences:
+                value = sentence_date(doc, index) if doc.sentences[index].is_title else None
+                if value is not None and value.day and value.year:
+                    event.date, event.date_sentence = value, index
+                    break
 
 
 event_dates.needs = ("text", "events", "sentences", "anchor", "anchor_precision")

@@ -92,6 +92,7 @@ class Event:
     confidence: float = 0.5
     strong: bool = True
     support: bool = False  # only adds parties to an event found elsewhere in the article
+    founded: set[int] = field(default_factory=set)  # the institution an opening founds: never its party
 
 
 @dataclass

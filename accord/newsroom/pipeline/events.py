@@ -31,9 +31,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
     ],
     "joint_institution_established": [
-        (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es)?|opening ceremony|officially opened|co-established|"
+        (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es|e|ing)?|opening ceremony|officially opened|co-established|"
          r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
-         r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of)\b",
+         r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of|"
+         r"(?:cent(?:re|er)|institute|lab(?:oratory)?|school|college|campus|classroom)(?: \([^)]{1,12}\))? opening)\b",
          r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
          r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
     ],
@@ -64,6 +65,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
     ],
 }
+# A meeting named with capitals ("the Baltic-Nordic Policy Dialogue Meeting") is a forum; a board's or a
+# council's meeting is not. Searched in the sentence as written.
+NAMED_MEETING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){2,6}Meeting\b")
+GOVERNING_MEETING = re.compile(r"\b(?:Board|Council|Senate|Committee|General|Staff|Faculty|Cabinet)\s+Meeting\b")
 # Sentences that add parties to an event the article reports elsewhere, but never report one alone.
 SUPPORT = {
     "forum_or_conference": re.compile(
@@ -81,6 +86,8 @@ INTENT_WORDS = {
     "upcoming", "next", "possible", "intention", "hoping", "want", "wants", "wanted", "eager", "ready", "prospects",
     "expecting", "aiming", "intending", "seeking", "considering",
 }
+# "a welcome event / reception for the new students" reports what happened; only a verb "welcome" hopes.
+WELCOMING = {"welcome"}
 BACKGROUND = re.compile(
     r"\b(?:so far|to date|in total|over the years|in recent years|has established (?:partnerships|cooperative "
     r"relations|relations) with \d+|with more than \d+|\d+ (?:universities|institutions) in \d+ countries)\b"
@@ -150,7 +157,7 @@ def is_asserted(sentence, start: int) -> bool:
         for child in node.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
                 return False
-            if child.dep_ == "amod" and child.lower_ in INTENT_WORDS:
+            if child.dep_ in ("amod", "compound") and child.lower_ in INTENT_WORDS - WELCOMING:
                 return False
         if node.dep_ == "xcomp" or (node.tag_ == "VB" and any(c.lower_ == "to" for c in node.children)):
             if node.head.lower_ in INTENT_WORDS:
@@ -160,7 +167,8 @@ def is_asserted(sentence, start: int) -> bool:
 
 def detect(sentence) -> list[tuple[str, str, int]]:
     """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence: the
-    first asserted candidate of each type."""
+    first asserted candidate of each type. A delegation attending a forum reports the forum only (the
+    guide: attending a forum abroad is no separate visit)."""
     out, done = [], set()
     for event_type, m in candidates(sentence):
         if event_type in done:
@@ -169,6 +177,8 @@ def detect(sentence) -> list[tuple[str, str, int]]:
             continue
         done.add(event_type)
         out.append((event_type, sentence.text[m.start():m.end()], m.start()))
+    if "forum_or_conference" in done:
+        out = [found for found in out if found[0] != "visit_inbound"]
     return out
 
 
@@ -197,6 +207,33 @@ def candidates(sentence):
                         re.match(r"\s+(?:professor|scholar|student|fellow|researcher)", lower[m.end():]):
                     continue
                 yield event_type, m
+    meeting = NAMED_MEETING.search(sentence.text)
+    if meeting and not GOVERNING_MEETING.search(meeting.group(0)) and \
+            (sentence.is_title or _COMPILED["forum_or_conference"][0][1].search(lower)):
+        yield "forum_or_conference", meeting
+
+
+# What an opening founds is named as a school, lab, centre or institute, never as a university.
+FOUNDED_NAME = re.compile(r"^(?!.*\bUniversit).*\b(?:Institute|Cent(?:re|er)|Lab(?:oratory)?|School|College|Campus|"
+                          r"Classroom|Academy|Hub)\b")
+
+
+def _founded(doc, sentence, start: int, end: int) -> set[int]:
+    """The institution an opening founds ("the inauguration of the X Institute", "X Centre Opening"): a
+    name the registry does not hold, right after or right before the trigger. It is the new
+    institution, not a party (the guide lists its founders)."""
+    out = set()
+    for m in doc.mentions:
+        if m.sentence != sentence.index or m.entity is None or doc.entities[m.entity].registry_id or \
+                not FOUNDED_NAME.search(doc.entities[m.entity].name):
+            continue
+        begin, finish = m.start - sentence.start, m.end - sentence.start
+        between = sentence.text[end:begin] if begin >= end else sentence.text[finish:start] if finish <= start else None
+        if begin < end and finish > start:  # "… Research Centre Opening": the trigger ends the name
+            out.add(m.entity)
+        elif between is not None and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:\([^)]{1,12}\)\s*)?", between):
+            out.add(m.entity)
+    return out
 
 
 def events(doc):
@@ -206,7 +243,10 @@ def events(doc):
     for sentence in doc.sentences:
         for event_type, trigger, offset in detect(sentence):
             ids = sorted({m.entity for m in doc.mentions if m.sentence == sentence.index})
-            found.append(Event(type=event_type, sentence=sentence.index, trigger=trigger, trigger_offset=offset, entities=ids,
+            founded = _founded(doc, sentence, offset, offset + len(trigger)) \
+                if event_type == "joint_institution_established" else set()
+            found.append(Event(type=event_type, sentence=sentence.index, trigger=trigger, trigger_offset=offset,
+                               entities=[i for i in ids if i not in founded], founded=founded,
                                sentences=[sentence.index], strong=not sentence.is_title))
         if sentence.is_title:
             continue

@@ -8,6 +8,9 @@ import re
 from accord.newsroom.pipeline.document import DateValue
 
 MODE_RANK = {"online": 2, "in_person": 1, None: 0}
+# Types whose parties may all be home (the guide: "more than one home is allowed when the subject is a
+# group"): students competing abroad, exchange students arriving at their host.
+HOME_ONLY_TYPES = {"competition", "exchange_program"}
 
 
 def dates_compatible(a: DateValue | None, b: DateValue | None, event_type: str) -> bool:
@@ -39,7 +42,7 @@ def _finer(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 def merge(doc):
     """Adds events merged by type, compatible dates and
-    shared parties; events without a partner dropped"""
+    shared parties; events without a partner dropped, except those a group of home institutions reports alone"""
     merged = []
     for event in sorted(doc.events, key=lambda e: e.support):
         target = None
@@ -58,6 +61,7 @@ def merge(doc):
             if not event.support:
                 merged.append(event)
             continue
+        target.founded |= event.founded
         for entity in event.entities:
             if entity not in target.entities:
                 target.entities.append(entity)
@@ -79,8 +83,9 @@ def merge(doc):
             target.sentence, target.trigger, target.strong = event.sentence, event.trigger, True
     kept = []
     for event in merged:
+        event.entities = [i for i in event.entities if i not in event.founded]
         partners = [i for i in event.entities if event.roles.get(i) != "home"]
-        if not partners:
+        if not partners and not (event.type in HOME_ONLY_TYPES and event.entities and event.strong):
             continue
         event.confidence = _confidence(doc, event)
         kept.append(event)
