@@ -71,7 +71,7 @@ def main():
                     page.goto(base + path)
                     page.wait_for_load_state("networkidle")
                     if name == "partner-detail":
-                        link = page.locator("main a[href^='/partners/']", has_text="Bauman").first
+                        link = page.locator("a", has_text="Bauman Moscow State Technical University").first
                         page.goto(base + link.get_attribute("href"))
                         page.wait_for_load_state("networkidle")
                     page.wait_for_timeout(800)
