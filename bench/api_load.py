@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from accord.api.management.commands import serve  # noqa: E402  (its defaults; needs no settings)
+from accord.operations.management.commands import serve  # noqa: E402  (its defaults; needs no settings)
 
 SHARED = ROOT.parent / "shared"
 HOST = "127.0.0.1"

@@ -51,18 +51,40 @@ def test_the_data_dir_must_not_be_a_file(tmp_path, monkeypatch):
         env_path("X_DIR", "var")
 
 
-def test_settings_refuse_to_start_without_a_secret_key_in_production(tmp_path):
+def test_without_a_secret_key_every_process_on_a_data_dir_agrees_on_one_kept_in_a_private_file(tmp_path):
     import os
+    import stat
     import subprocess
     import sys
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
-    env.update(ACCORD_DEBUG="0", ACCORD_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="accord.settings")
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True
-    )
-    assert result.returncode != 0
-    assert "ACCORD_SECRET_KEY must be set" in result.stderr
+    env.update(ACCORD_DEBUG="0", ACCORD_DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="accord.settings")
+    script = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
+    first = [subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(6)]  # started together: they race to make the key
+    keys = {process.communicate(timeout=120)[0].strip() for process in first}
+    later = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert len(keys) == 1 and len(keys.pop()) >= 50
+    assert later.stdout.strip() == (tmp_path / "data" / "secret_key").read_text().strip()
+    assert stat.S_IMODE((tmp_path / "data" / "secret_key").stat().st_mode) == 0o600
+    assert not [p for p in (tmp_path / "data").iterdir() if p.name.startswith(".secret_key")]  # no temporary left
+
+
+def test_a_set_secret_key_wins_over_the_kept_one(tmp_path, monkeypatch):
+    from accord.lib.env import env_secret_key
+
+    monkeypatch.setenv("X_KEY", "k" * 40)
+    assert env_secret_key("X_KEY", tmp_path) == "k" * 40
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_a_kept_key_that_is_too_short_names_the_variable(tmp_path, monkeypatch):
+    from accord.lib.env import env_secret_key
+
+    monkeypatch.delenv("X_KEY", raising=False)
+    (tmp_path / "secret_key").write_text("short")
+    with pytest.raises(SettingError, match="X_KEY"):
+        env_secret_key("X_KEY", tmp_path)
 
 
 def test_a_json_setting_must_hold_an_object(monkeypatch):

@@ -4,6 +4,7 @@ The feed address carries a signed token naming the user, so it can be shared wit
 but not guessed; changing ACCORD_SECRET_KEY invalidates every token.
 """
 
+import re
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 
@@ -46,8 +47,15 @@ def agreements_for(user):
     )
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\x0b|\x0c|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # RFC 5545 TEXT allows none but tab
+
+
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """RFC 5545 TEXT: backslash, semicolon and comma escaped, every line break (a lone CR too) as \\n,
+    other control characters dropped, so no value can start a property line of its own."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub("", _LINE_BREAK.sub("\\\\n", text))
 
 
 def _fold(line: str) -> str:

@@ -313,6 +313,10 @@ def _update(request, pk, payload, *, partial: bool):
     if not access.can_edit(request.user, application):
         raise PermissionDenied("Only the applicant, the mentor and the office may change an application.")
     data = payload.dict(exclude_unset=partial)
+    changed = {name for name, value in data.items()
+               if getattr(application, "mentor_id" if name == "mentor" else name, None) != value}
+    if not access.can_change(request.user, application, changed):
+        raise PermissionDenied("Only the applicant and the office may change an application's mentor.")
     problems = _check_people(data)
     if problems:
         raise errors.invalid(problems)

@@ -35,6 +35,19 @@ def can_edit(user, application) -> bool:
     return can(user, "guidance.browse") and user.pk in (application.applicant_id, application.mentor_id)
 
 
+# Fields only the applicant and the office change: a mentor does not hand an application on or drop it.
+APPLICANT_FIELDS = {"mentor"}
+
+
+def can_change(user, application, fields) -> bool:
+    """May `user` save these changed fields of the application? Checked before anything is saved."""
+    if not can_edit(user, application):
+        return False
+    if APPLICANT_FIELDS & set(fields):
+        return has_role(user, STAFF) or user.pk == application.applicant_id
+    return True
+
+
 def can_move(user, application, to) -> bool:
     if to in OFFICE_STAGES:
         return can(user, "guidance.manage")

@@ -1,6 +1,8 @@
 """Read settings from environment variables; every helper fails loudly on a bad value."""
 
+import ipaddress
 import os
+import secrets
 from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -88,6 +90,61 @@ def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
     return "HTTP_" + header.upper().replace("-", "_"), expected
 
 
+def env_secret_key(name: str, data_dir: Path, filename: str = "secret_key") -> str:
+    """The secret key from `name`, or else the one kept in `data_dir/filename`, made on first use.
+
+    The file is written whole under a temporary name (mode 0600) and then hard-linked into place,
+    which fails if another process got there first: every process that starts on the same data
+    folder, at the same moment or later, reads the same key."""
+    value = env_str(name)
+    if value:
+        return value
+    path = data_dir / filename
+    try:
+        if not path.exists():
+            data_dir.mkdir(parents=True, exist_ok=True)
+            tmp = data_dir / f".{filename}.{os.getpid()}.{secrets.token_hex(4)}"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(secrets.token_urlsafe(50) + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                try:
+                    os.link(tmp, path)
+                except FileExistsError:
+                    pass  # another process made it first: use theirs
+            finally:
+                tmp.unlink(missing_ok=True)
+        key = path.read_text().strip()
+    except OSError as error:
+        raise SettingError(f"{name} is unset and no key could be kept in ACCORD_DATA_DIR ({path}): "
+                           f"{error.strerror or error}") from None
+    if len(key) < 32:
+        raise SettingError(f"{name} is unset and {path} holds no usable key (fewer than 32 characters): "
+                           "delete the file to make a new one")
+    return key
+
+
+def env_header(name: str) -> str | None:
+    """`X-Forwarded-For` -> "HTTP_X_FORWARDED_FOR", the key of that request header in request.META."""
+    value = (os.environ.get(name) or "").strip()
+    if not value:
+        return None
+    if not all(c.isalnum() or c == "-" for c in value):
+        raise SettingError(f"{name} must be a header name such as X-Forwarded-For; got {value!r}")
+    return "HTTP_" + value.upper().replace("-", "_")
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """Comma-separated addresses or networks (127.0.0.1, 10.0.0.0/8, ::1)."""
+    items = env_list(name, default)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise SettingError(f"{name} must list IP addresses or networks; got {item!r}") from None
+    return items
 def env_json_object(name: str) -> dict:
     """A JSON object (e.g. '{"roles": {"staff": ["ieo"]}}'); an empty or unset variable is {}."""
     import json

@@ -22,17 +22,37 @@ FORMATS = {
 }
 
 
+# A cell starting with one of these is a formula to spreadsheet programs (=, +, -, @), or becomes one
+# after they strip a leading tab or carriage return; quotes before it must not hide it either.
+_LIVE = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (read back by `restore`);
+    numbers, dates and other text pass unchanged."""
+    if isinstance(value, str) and _LIVE.match(value):
+        return "'" + value
+    return value
+
+
+def restore(value):
+    """Undo `neutralise`: a file Accord wrote imports back unchanged."""
+    if isinstance(value, str) and value.startswith("'") and _LIVE.match(value, 1):
+        return value[1:]
+    return value
+
+
 def _cell(value):
     if value is None:
         return ""
     if isinstance(value, (str, int, float, date, datetime)):
-        return value
-    return str(value)
+        return neutralise(value)
+    return neutralise(str(value))
 
 
 def _filter_lines(title: str, filters: dict[str, str]) -> list[list[str]]:
     applied = [f"{name} = {value}" for name, value in filters.items() if value not in (None, "")]
-    return [[title], ["Filters: " + ("; ".join(applied) if applied else "none")], []]
+    return [[_cell(title)], ["Filters: " + ("; ".join(applied) if applied else "none")], []]
 
 
 def to_csv(title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
@@ -41,7 +61,7 @@ def to_csv(title: str, filters: dict[str, str], header: Sequence[str], rows: Ite
     # a '#' first column marks the preamble so that spreadsheet tools and re-import can skip it
     for line in _filter_lines(title, filters):
         writer.writerow(["# " + line[0]] if line else [])
-    writer.writerow(header)
+    writer.writerow([_cell(h) for h in header])
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -54,7 +74,7 @@ def to_xlsx(title: str, filters: dict[str, str], header: Sequence[str], rows: It
     for line in _filter_lines(title, filters):
         sheet.append(line)
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(list(header))
+    sheet.append([_cell(h) for h in header])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -109,7 +129,7 @@ def _value(value):
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return restore(value.strip())
     if isinstance(value, datetime) and (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
         return value.date()
     return value

@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from accord.records.files import check_size
@@ -15,7 +16,8 @@ DATE_PATTERN = re.compile(r"^(\d{4}-\d{2}(-\d{2})?|--\d{2}(-\d{2})?)$")
 
 class PasteForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
-    source_url = forms.URLField(label=_("Source URL"), max_length=500, required=False, assume_scheme="https")
+    source_url = forms.URLField(label=_("Source URL"), max_length=500, required=False, assume_scheme="https",
+                                validators=[URLValidator(schemes=["http", "https"])])
     published = forms.DateField(label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(label=_("Article text"), widget=forms.Textarea(attrs={"rows": 16}),
                            help_text=_("Plain text, HTML or Markdown."))

@@ -1,5 +1,6 @@
 """The thin `accord import <kind> FILE` command shared by the table imports (agreements, activities, mobility)."""
 
+from pathlib import Path
 from typing import ClassVar
 
 from django.core.management.base import BaseCommand, CommandError
@@ -22,16 +23,19 @@ class TableImportCommand(BaseCommand):
     def handle(self, *args, **options):
         importer = get_import(self.kind)
         path = options["file"]
+        name = Path(path).name  # every error names the file, as the registry importers' do
         if options["dry_run"]:
             preview = importer.validate(path)
             if not preview.ok:
-                raise CommandError("\n".join([*preview.messages(), "nothing was imported (dry run)"]))
+                lines = [*(f"{name}: {problem}" for problem in preview.problems),
+                         *(f"{name} {describe(error)}" for error in preview.errors)]
+                raise CommandError("\n".join([*lines, "nothing was imported (dry run)"]))
             self.stdout.write(f"{path}: {len(preview.rows)} rows are ready to import (dry run: nothing written)")
             return
         try:
             count = importer.commit(path, by=None)
         except ImportFailed as failed:
-            lines = [describe(e) if hasattr(e, "where") else str(e) for e in failed.errors]
+            lines = [f"{name} {describe(e)}" if hasattr(e, "where") else f"{name}: {e}" for e in failed.errors]
             raise CommandError("\n".join([*lines, "nothing was imported"])) from None
         if options["verbosity"] > 0:
             self.stdout.write(f"{count} {self.kind} records imported from {path}")

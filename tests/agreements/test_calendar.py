@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from accord.agreements.ical import token_for
 
 
@@ -38,3 +40,22 @@ def test_long_lines_are_folded(client, make_agreement, sam):
     make_agreement("A" * 120, status="active", owner=sam, valid_until=date(2026, 8, 31))
     body = client.get(f"/agreements/calendar/{token_for(sam)}.ics").content
     assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+
+
+@pytest.mark.parametrize("text", ["Ends\rDTSTART:19700101", "Ends\nBEGIN:VEVENT", "Ends\r\nX-EVIL:1", "Ends\x0bX",
+                                  "Ends\x00\x1b[31m", "Ends\u2028X", "Ends\x85X"])
+def test_no_control_character_in_a_title_reaches_the_feed_unescaped(text):
+    from accord.agreements.ical import _escape
+
+    escaped = _escape(text)
+    assert not [c for c in escaped if (ord(c) < 32 and c != "\t") or 0x7f <= ord(c) <= 0x9f or c in "\u2028\u2029"]
+    assert escaped.startswith("Ends")
+
+
+def test_a_title_with_a_lone_carriage_return_stays_one_summary_line(client, make_agreement, sam):
+    make_agreement("Exchange\rDTSTART:19700101T000000Z", status="active", owner=sam, valid_until=date(2026, 8, 31))
+    body = client.get(f"/agreements/calendar/{token_for(sam)}.ics").content.decode()
+    lines = body.split("\r\n")
+    assert not [line for line in lines if "\r" in line or "\n" in line]
+    assert not [line for line in lines if line.startswith("DTSTART:1970")]
+    assert any(line.startswith("SUMMARY:") and "Exchange\\nDTSTART" in line for line in lines)

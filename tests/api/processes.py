@@ -65,7 +65,7 @@ def holds_write_lock(data_dir: Path) -> bool:
 
 def migrations_digest() -> str:
     """Changes whenever a migration, Python or a package that brings migrations changes."""
-    packages = ("django", "django-simple-history", "django-cas-ng")  # those whose migrations Accord runs
+    packages = ("django", "django-simple-history", "django-cas-ng", "django-axes")  # those whose migrations Accord runs
     h = hashlib.sha256(f"{sys.version}{[version(name) for name in packages]}".encode())
     for path in sorted((ROOT / "accord").glob("*/migrations/*.py")):
         h.update(str(path.relative_to(ROOT)).encode())

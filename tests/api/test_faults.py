@@ -1,5 +1,7 @@
-"""No lost data: an import killed half-way leaves the database as it was; a backup restores every record."""
+"""No lost data: an import killed half-way leaves the database as it was; a backup restores every record
+and every uploaded file, and a damaged backup restores nothing."""
 
+import io
 import json
 import signal
 import time
@@ -58,13 +60,28 @@ print(json.dumps(rows))
 """
 
 
+UPLOADS = """
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+for name, content in [("agreements/2024/mou-scan.pdf", b"%PDF-1.4 " + bytes(range(256)) * 40),
+                      ("guidance/applications/2025/plan.docx", b"PK\\x03\\x04 plan"),
+                      ("guidance/calls/2025/call notice \u00e9t\u00e9.pdf", b"%PDF-1.7 call")]:
+    default_storage.save(name, ContentFile(content))
+"""
+
+
+def media_of(data) -> dict[str, bytes]:
+    root = data / "media"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 @pytest.fixture(scope="module")
 def filled(migrated, tmp_path_factory):
     """The demo data set, an API token and some history: a database worth backing up."""
     data = copy_database(migrated, tmp_path_factory.mktemp("filled"))
     python(data, "from django.core.management import call_command\ncall_command('demo')\n"  # one process, not two
                  "from django.contrib.auth.models import User\nfrom accord.accounts.apitokens import ApiToken\n"
-                 "ApiToken.issue(User.objects.order_by('pk').first(), 'backup test')")
+                 "ApiToken.issue(User.objects.order_by('pk').first(), 'backup test')\n" + UPLOADS)
     return data
 
 
@@ -88,8 +105,9 @@ def backup_of(filled, tmp_path_factory):
     return make
 
 
-@pytest.mark.parametrize("name", ["accord-backup.json", "accord-backup.sqlite3"])
-def test_a_backup_restores_every_record_of_every_model(original, backup_of, migrated, tmp_path, name):
+@pytest.mark.parametrize("name", ["accord-backup.json.tar.gz", "accord-backup.tar"])
+def test_a_backup_restores_every_record_of_every_model_and_every_file(original, filled, backup_of, migrated, tmp_path,
+                                                                        name):
     assert sum(len(rows) for rows in original.values()) > 100
     assert original["accounts.ApiToken"] and original["registry.Institution"] and original["auth.User"]
     fresh = copy_database(migrated, tmp_path / "fresh")
@@ -100,10 +118,30 @@ def test_a_backup_restores_every_record_of_every_model(original, backup_of, migr
     differing = {label: (len(rows), len(restored.get(label, []))) for label, rows in original.items()
                  if restored.get(label) != rows}
     assert not differing, f"models whose records differ after the restore (rows before, after): {differing}"
+    assert len(media_of(filled)) == 3
+    assert media_of(fresh) == media_of(filled)  # every file, byte for byte
+
+
+def test_a_damaged_backup_restores_nothing_at_all(backup_of, migrated, tmp_path):
+    import tarfile
+
+    good = backup_of("accord-backup.tar")
+    damaged = tmp_path / "damaged.tar"
+    with tarfile.open(good) as source, tarfile.open(damaged, "w") as target:
+        for member in source:
+            content = source.extractfile(member).read()
+            if member.name.endswith("mou-scan.pdf"):
+                content = content[:100] + b"X" + content[101:]  # one byte changed, same size
+            target.addfile(member, io.BytesIO(content))
+    fresh = copy_database(migrated, tmp_path / "fresh")
+    result = accord(fresh, "restore", str(damaged), check=False)
+    assert result.returncode != 0 and "mou-scan.pdf" in result.stderr and "checksum" in result.stderr
+    assert python(fresh, COUNT).strip() == "0"
+    assert media_of(fresh) == {}
 
 
 def test_a_restore_refuses_a_database_that_holds_records(filled, backup_of, original):
-    result = accord(filled, "restore", str(backup_of("accord-backup.json")), check=False)
+    result = accord(filled, "restore", str(backup_of("accord-backup.json.tar.gz")), check=False)
     assert result.returncode != 0 and "empty database" in result.stderr
     assert json.loads(python(filled, DUMP_EVERYTHING)) == original  # not a record changed
 

@@ -5,20 +5,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.urls import get_resolver
 
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    caches["ratelimit"].clear()
-    yield
-    caches["ratelimit"].clear()
 
 
 def _directives(header):
@@ -65,8 +57,9 @@ def test_a_login_form_post_without_the_csrf_token_is_refused(victor):
 
 def test_logins_are_refused_for_a_while_after_five_failures(victor):
     client = Client()
-    for _ in range(5):
+    for _ in range(4):
         assert client.post("/login/", {"username": "victor", "password": "wrong"}).status_code == 200
+    assert client.post("/login/", {"username": "victor", "password": "wrong"}).status_code == 429  # the fifth
     blocked = client.post("/login/", {"username": "victor", "password": PASSWORD})
     assert blocked.status_code == 429
     assert b"Too many failed logins" in blocked.content
@@ -180,3 +173,24 @@ def test_a_changed_policy_setting_applies_at_once(client_for, victor, settings):
     assert "'self'" in client.get("/partners/")["Content-Security-Policy"]
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
     assert client.get("/partners/")["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_the_readme_says_what_check_deploy_reports_with_the_documented_production_settings(tmp_path):
+    import os
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Deploying"):]
+    step_one = section[:section.index("\n2. ")]
+    documented = dict(re.findall(r"`(ACCORD_[A-Z_]+)=\"?([^`\"]+)\"?`", step_one))
+    assert {"ACCORD_DEBUG", "ACCORD_ALLOWED_HOSTS", "ACCORD_PROXY_SSL_HEADER"} <= set(documented)
+    statement = next(p for p in section.split("\n\n") if "check --deploy" in p)
+    promised = set(re.findall(r"security\.W\d+", statement))
+    test_only = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_") and k not in test_only}
+    env.update(documented, ACCORD_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="accord.settings")
+    result = subprocess.run([sys.executable, "-m", "accord.cli", "check", "--deploy"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    reported = set(re.findall(r"\(([a-z_]+\.[EW]\d+)\)", result.stdout + result.stderr))
+    assert reported == promised

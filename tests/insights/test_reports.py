@@ -39,3 +39,16 @@ def test_the_download_button_serves_the_report(world, victor, client_for):
     response = client_for(victor).get(reverse("insights:report", args=["xlsx"]), {"year": 2024})
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.xlsx"')
+
+
+def test_the_xlsx_report_carries_no_live_formula_from_a_record_s_name(world, tmp_path):
+    from accord.registry.models import CountryGroup
+
+    CountryGroup.objects.filter(slug="belt-and-road").update(name="=HYPERLINK(\"http://x.test\",\"Belt\")")
+    out = tmp_path / "report.xlsx"
+    call_command("report", "--year", "2024", "--format", "xlsx", "--output", str(out))
+    book = load_workbook(out)
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert not [cell.value for cell in cells if cell.data_type == "f" or cell.value[:1] in "=+-@\t\r"]
+    assert [cell.value for cell in cells if "HYPERLINK" in cell.value], "the name is in the report"
+    assert all(cell.value.startswith("'=HYPERLINK") for cell in cells if cell.value.startswith(("=HYP", "'=HYP")))

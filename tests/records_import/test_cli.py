@@ -29,7 +29,7 @@ def test_the_command_exits_with_an_error_naming_line_and_column_and_writes_nothi
     before = _counts()
     with pytest.raises(CommandError) as failed:
         call_command(f"import_{kind}", str(path))
-    assert f"line 4, column {column}:" in str(failed.value)
+    assert f"{kind}.csv line 4, column {column}:" in str(failed.value)  # the file named, as the registry importers do
     assert "nothing was imported" in str(failed.value)
     assert _counts() == before
 
@@ -49,7 +49,7 @@ def test_the_command_imports_a_good_file(table_file, partners, kind, capsys):
 def test_a_dry_run_prints_the_errors_and_writes_nothing(table_file, partners):
     header, good, column, bad_value = FILES["agreements"]
     path = table_file("a.csv", header, [good, [*good[:2], bad_value]])
-    with pytest.raises(CommandError, match="line 3, column partners: no registry institution matches 'Univ of Nowhere'"):
+    with pytest.raises(CommandError, match="a.csv line 3, column partners: no registry institution matches 'Univ of Nowhere'"):
         call_command("import_agreements", str(path), "--dry-run")
     assert Agreement.objects.count() == 0
 
@@ -66,5 +66,5 @@ def test_a_dry_run_of_a_good_file_writes_nothing(table_file, partners, capsys):
 def test_the_command_refuses_an_unknown_format(tmp_path, partners):
     path = tmp_path / "agreements.json"
     path.write_text("[]")
-    with pytest.raises(CommandError, match="unknown file format 'json'"):
+    with pytest.raises(CommandError, match="agreements.json: unknown file format 'json'"):
         call_command("import_agreements", str(path))

@@ -202,3 +202,19 @@ def test_the_export_can_go_to_standard_output(registry, capsys):
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 9
     assert ImportRun.objects.filter(importer="csv").count() == 0
+
+
+def test_an_export_neutralises_formulas_and_imports_back_unchanged(registry, tmp_path):
+    registry.name, registry.city = "=cmd|' /C calc'!A0", "+Montpellier"
+    registry.save()
+    InstitutionName.objects.create(institution=registry, name="@UM", kind=NameKind.ACRONYM)
+    path = export(tmp_path)
+    cells = [cell for row in csv.reader(path.open(encoding="utf-8")) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in {"=", "+", "-", "@", "\t", "\r"}]
+    assert "'=cmd|' /C calc'!A0" in cells
+    before = snapshot()
+    run = run_csv(path)
+    assert run.unchanged == run.records and run.updated == 0
+    after = snapshot()
+    after.pop("import runs"), before.pop("import runs")
+    assert after == before

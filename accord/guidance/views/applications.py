@@ -65,6 +65,7 @@ def application_update(request, pk):
     form = ApplicationForm(request.POST or None, instance=application)
     conflict = None
     if request.method == "POST" and form.is_valid():
+        require_that(access.can_change(request.user, Application.objects.get(pk=pk), form.changed_data))
         saved, conflict = save_edit(request, form, service=services.save_application)
         if saved is not None:
             notices.mentor_assigned(saved, by=request.user)  # told once per mentor: only a new one hears

@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from accord.insights.filters import format_period
+from accord.lib.tabular import neutralise
 
 
 def _sheet(book, title, header, rows):
@@ -15,10 +16,7 @@ def _sheet(book, title, header, rows):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # text from a record that starts with "=": keep it text
-                cell.data_type = "s"
+        sheet.append([neutralise(value) for value in row])  # text from a record never runs as a formula
     for column in sheet.columns:
         width = max((len(str(c.value or "")) for c in column), default=8)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -26,6 +27,20 @@ SUPPORTED = (*SUFFIX_FORMATS, ".jsonl")
 
 class InputError(ValueError):
     """An input record the newsroom cannot read; the message names the field."""
+
+
+WEB_SCHEMES = {"http", "https"}
+
+
+def web_address(url: str) -> str:
+    """An article's source address: empty, or an http(s) URL with a host (never javascript:, data:, file:)."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        raise InputError('"url" must be an http:// or https:// address')
+    return url
 
 
 def content_hash(text: str) -> str:
@@ -64,7 +79,7 @@ def parse_record(record) -> dict:
         "id": str(record.get("id", "")),
         "text": text,
         "title": record.get("title") or "",
-        "url": record.get("url") or "",
+        "url": web_address(record.get("url") or ""),
         "published": published or None,
     }
 
@@ -82,7 +97,8 @@ def _user(by):
 def receive_article(text: str, *, title: str = "", url: str = "", published: date | DateValue | None = None,
                     fmt: str = "", by=None) -> IngestResult:
     """Put an article in the newsroom at once, waiting to be read (`process_article`); an article
-    already there (same content hash) is returned as is."""
+    already there (same content hash) is returned as is. InputError when `url` is not an http(s) address."""
+    url = web_address(url)
     cleaned, fmt = clean_text(text, fmt)
     digest = content_hash(cleaned)
     existing = Article.objects.filter(content_hash=digest).first()

@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Prefetch
 
 from accord.lib.normalize import normalize_name
+from accord.lib.tabular import neutralise, restore
 from accord.registry.importers.base import (
     BadValue,
     Importer,
@@ -232,7 +233,7 @@ class CsvImporter(Importer):
                     if len(cells) != len(header):
                         self.error(f"line {start}", "", f"{len(cells)} cells for {len(header)} columns")
                         continue
-                    yield start, dict(zip(header, (cell.strip() for cell in cells)))
+                    yield start, dict(zip(header, (restore(cell.strip()) for cell in cells)))
         except UnicodeDecodeError as exc:
             self.fail(f"not UTF-8 text ({exc})")
         except csv.Error as exc:
@@ -474,13 +475,14 @@ class CsvImporter(Importer):
 
 
 def cell(value: Any) -> str:
+    """The CSV text of a value; text a spreadsheet would run as a formula is neutralised (and restored on import)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return join_list(value)
-    return str(value)
+        return neutralise(join_list(value))
+    return neutralise(str(value))
 
 
 def export_csv(handle, *, progress: bool = True, desc: str = "csv export") -> int:

@@ -1,10 +1,14 @@
-"""`accord serve`: the production server (gunicorn running accord.wsgi), static files by whitenoise."""
+"""`accord serve`: the production server (gunicorn running accord.wsgi), static files by whitenoise.
 
-import os
-import sys
+Static files are collected first (only what pages use; compressed only when changed, see
+accord/operations/staticfiles.py). gunicorn then runs inside this process with the application
+loaded once before its workers fork, so Django starts once, not once more per worker.
+"""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
+from gunicorn.app.base import BaseApplication
 
 WORKERS = 2
 # Threads per worker. 1 runs gunicorn's sync worker: the least CPU per request for Accord's short,
@@ -14,8 +18,24 @@ WORKERS = 2
 THREADS = 1
 
 
+class Gunicorn(BaseApplication):
+    def __init__(self, options: dict):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from accord.wsgi import application
+
+        connections.close_all()  # loaded before the workers fork: none may share a connection of this process
+        return application
+
+
 class Command(BaseCommand):
-    help = "Collect static files, then run Accord under gunicorn (production server)."
+    help = "Collect static files (what changed), then run Accord under gunicorn (production server)."
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on (default 127.0.0.1:8000)")
@@ -29,9 +49,8 @@ class Command(BaseCommand):
     def handle(self, *args, bind, workers, threads, no_collectstatic, **options):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
-        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
-        argv = [gunicorn, "accord.wsgi:application", "--bind", bind, "--workers", str(workers),
-                "--threads", str(max(threads, 1)), "--timeout", "60", "--forwarded-allow-ips", "127.0.0.1"]
-        self.stdout.write(f"Accord is serving at http://{bind}/ with {workers} workers x {max(threads, 1)} threads")
-        sys.stdout.flush()
-        os.execv(gunicorn, argv)
+        threads = max(threads, 1)
+        self.stdout.write(f"Accord is serving at http://{bind}/ with {workers} workers x {threads} threads")
+        self.stdout.flush()
+        Gunicorn({"bind": bind, "workers": workers, "threads": threads, "timeout": 60, "preload_app": True,
+                  "forwarded_allow_ips": "127.0.0.1"}).run()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    name = "accord.operations"
+    label = "operations"
+    verbose_name = "Operations"
+
