@@ -57,7 +57,7 @@ def prepare(data_dir: Path) -> tuple[dict, str, str]:
         subprocess.run([*accord, *args], cwd=ROOT, env=env, check=True, capture_output=True)
     script = (
         "import django; django.setup()\n"
-        "from django.contrib.auth.models import User\nfrom accord.api.models import ApiToken\n"
+        "from django.contrib.auth.models import User\nfrom accord.accounts.apitokens import ApiToken\n"
         "from django.contrib.sessions.backends.db import SessionStore\n"
         "from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY\n"
         "u = User.objects.get(username='staff')\nprint(ApiToken.issue(u, 'bench')[1])\n"

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accord.accounts.tableimport import get_import
+from accord.records.tableimport import get_import
 from accord.agreements.models import Agreement
 
 from .test_exports import records  # noqa: F401  (the fixture)
