@@ -15,6 +15,7 @@ def test_staff_create_an_agreement_and_walk_it_to_active_through_the_buttons(log
     page.click("text=New agreement")
     page.fill("#id_title", "Student exchange with Milan")
     page.select_option("#id_kind", "student_exchange")
+    page.fill("#id_signed_on", "2025-06-15")  # signed needs a signing date (the agreement service's rule)
     page.fill("#id_valid_from", "2025-09-01")
     page.fill("#id_valid_until", "2030-08-31")
     page.select_option("#id_parties-0-institution", label="Beijing Institute of Technology")
