@@ -1,4 +1,5 @@
-"""Take the README's screenshots: start the demo on a free port, log in as staff, photograph pages.
+"""Take the README's screenshots: start the demo on a free port, log in as staff, photograph pages
+on a desktop and a phone, in English and in Chinese (name.png, name-phone.png, name-zh.png, name-zh-phone.png).
 
 Usage: .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]   (default docs/screenshots)
 """
@@ -22,6 +23,13 @@ PAGES = [
     ("agreements", "/agreements/"),
     ("newsroom", "/newsroom/"),
     ("guidance", "/guidance/"),
+]
+# (file suffix, viewport, language)
+VARIANTS = [
+    ("", {"width": 1280, "height": 860}, "en"),
+    ("-phone", {"width": 390, "height": 844}, "en"),
+    ("-zh", {"width": 1280, "height": 860}, "zh-hans"),
+    ("-zh-phone", {"width": 390, "height": 844}, "zh-hans"),
 ]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -50,22 +58,26 @@ def main():
                 time.sleep(0.5)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 860})
-            page.goto(f"{base}/login/")
-            page.fill("input[name=username]", "staff")
-            page.fill("input[name=password]", "accord-demo")
-            page.click("button[type=submit]")
-            page.wait_for_load_state("networkidle")
-            for name, path in PAGES:
-                page.goto(base + path)
+            for suffix, viewport, language in VARIANTS:
+                context = browser.new_context(viewport=viewport, is_mobile=viewport["width"] < 600)
+                context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+                page = context.new_page()
+                page.goto(f"{base}/login/")
+                page.fill("input[name=username]", "staff")
+                page.fill("input[name=password]", "accord-demo")
+                page.click("button[type=submit]")
                 page.wait_for_load_state("networkidle")
-                if name == "partner-detail":
-                    link = page.locator("a", has_text="Bauman Moscow State Technical University").first
-                    page.goto(base + link.get_attribute("href"))
+                for name, path in PAGES:
+                    page.goto(base + path)
                     page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(800)
-                page.screenshot(path=str(out / f"{name}.png"))
-                print(out / f"{name}.png")
+                    if name == "partner-detail":
+                        link = page.locator("a", has_text="Bauman Moscow State Technical University").first
+                        page.goto(base + link.get_attribute("href"))
+                        page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(800)
+                    page.screenshot(path=str(out / f"{name}{suffix}.png"))
+                    print(out / f"{name}{suffix}.png")
+                context.close()
             browser.close()
     finally:
         server.terminate()

@@ -51,7 +51,7 @@ def user_list(request):
     _require_admin(request)
     rows = get_user_model().objects.select_related("profile__faculty").prefetch_related("groups").order_by("username")
     people = [{"user": u, "role": ROLE_LABELS.get(role_of(u), "") if u.is_active else "",
-               "flags": [g.name for g in u.groups.all() if g.name in users.FLAGS],
+               "flags": [str(ROLE_LABELS.get(g.name, g.name)) for g in u.groups.all() if g.name in users.FLAGS],
                "faculty": faculty_of(u)} for u in rows]
     return render(request, "accounts/user_list.html", {"people": people})
 

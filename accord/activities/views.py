@@ -29,7 +29,7 @@ class ActivityListView(ExportMixin, RecordListView):
         (_("End date"), lambda a: a.end_date),
         (_("Date precision"), lambda a: a.get_date_precision_display()),
         (_("City"), lambda a: a.city),
-        (_("Country"), lambda a: a.country.name if a.country else ""),
+        (_("Country"), lambda a: a.country.display_name if a.country else ""),
         (_("Parties"), _parties),
         (_("Faculty"), lambda a: a.faculty.name if a.faculty else ""),
         (_("Participants"), lambda a: a.participant_count),

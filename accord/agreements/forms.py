@@ -48,7 +48,7 @@ class PartyForm(forms.ModelForm):
 
 
 class QuotaForm(forms.ModelForm):
-    isced_code = forms.ChoiceField(label=_("ISCED-F"), choices=[("", "—"), *isced.choices()], required=False)
+    isced_code = forms.ChoiceField(label=_("ISCED-F"), choices=lambda: [("", "—"), *isced.choices()], required=False)
 
     class Meta:
         model = Quota

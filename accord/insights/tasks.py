@@ -1,8 +1,9 @@
 """Insights work on the queue: the yearly report from the dashboard, and the daily rollup check."""
 
+from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from huey import crontab
 
@@ -15,11 +16,12 @@ from accord.jobs.queue import JobError, Outcome, job_task, scheduled, start
 @job_task("insights.report")
 def write_report(job):
     fmt, query = job.params["format"], job.params.get("query", "")
-    scope = ScopeForm(QueryDict(query)).scope()
-    body = build_report(fmt, scope)
+    with translation.override(job.params.get("language") or settings.LANGUAGE_CODE):  # the language of who asked
+        scope = ScopeForm(QueryDict(query)).scope()
+        body = build_report(fmt, scope)
+        summary = _("Report written (%(size)s KB).") % {"size": max(1, len(body) // 1024)}
     stamp = timezone.localtime(job.created_at).strftime("%Y%m%d-%H%M")
-    return Outcome(summary=_("Report written (%(size)s KB).") % {"size": max(1, len(body) // 1024)},
-                   file=(f"accord-report-{stamp}.{fmt}", body))
+    return Outcome(summary=summary, file=(f"accord-report-{stamp}.{fmt}", body))
 
 
 @job_task("insights.rollup-check", retries=0)

@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -144,6 +145,6 @@ def report_job(request, fmt):
     from accord.jobs.queue import start
 
     query = request.POST.get("query", "")
-    job = start("insights.report", by=request.user, params={"format": fmt, "query": query},
+    job = start("insights.report", by=request.user, params={"format": fmt, "query": query, "language": get_language()},
                 label=_("Report (%(fmt)s) %(query)s") % {"fmt": fmt.upper(), "query": query})
     return redirect(job)

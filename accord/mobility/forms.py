@@ -1,6 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accord.accounts.roles import can
 from accord.mobility.models import Mobility, Person, Program, ProgramPartner
@@ -16,6 +17,11 @@ class PersonForm(FacultyScopedForm):
         fields = ["name", "local_name", "title", "kind", "institution", "nationality", "faculty", "email", "phone",
                   "notes"]
         widgets = {"institution": InstitutionIdInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "name": _("Name"), "local_name": _("Local name"), "title": pgettext_lazy("person", "Title"), "kind": _("Kind"),
+            "institution": _("Institution"), "nationality": _("Nationality"), "email": _("E-mail"),
+            "phone": _("Phone"), "notes": _("Notes"),
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)

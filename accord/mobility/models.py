@@ -274,7 +274,7 @@ class StudentCohort(models.Model):
         ordering = ["-academic_year", "nationality__name", "level"]
 
     def __str__(self):
-        who = self.nationality.name if self.nationality_id else self.get_kind_display()
+        who = self.nationality.display_name if self.nationality_id else self.get_kind_display()
         return f"{self.count} {who} ({academic_year_label(self.academic_year)})"
 
     @property

@@ -13,10 +13,12 @@ from datetime import date
 from django.db.models import CharField, Count, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from accord.mobility.models import Mobility, StudentCohort
 from accord.records.services import save_record
 from accord.registry.models import CONTINENTS, Country
+from accord.registry.models.countries import region_label
 
 UNKNOWN = ""
 
@@ -90,10 +92,14 @@ def _unknown_or(label):
     return label if label else _("Unknown")
 
 
+def _region_or_unknown(name):
+    return region_label(name) if name and name != UNKNOWN else _("Unknown")
+
+
 def international_students(year: int | None = None) -> InternationalStudents:
     """Counts of international students for an academic year (2024 = 2024–2025), or all years on record."""
     by_country = _grouped(year, "person__nationality", "nationality")
-    names = dict(Country.objects.filter(code__in=[c for c in by_country if c]).values_list("code", "name"))
+    names = {c.code: c.display_name for c in Country.objects.filter(code__in=[c for c in by_country if c])}
     recorded = _students(year).aggregate(n=Count("person", distinct=True))["n"]
     from_cohorts = _cohorts(year).aggregate(n=Sum("count"))["n"] or 0
     return InternationalStudents(
@@ -104,12 +110,12 @@ def international_students(year: int | None = None) -> InternationalStudents:
         by_nationality=_rows(by_country, lambda code: _unknown_or(names.get(code, code))),
         by_continent=_rows(
             _grouped(year, "person__nationality__continent", "nationality__continent"),
-            lambda code: _unknown_or(CONTINENTS.get(code, code)),
+            lambda code: _unknown_or(gettext(CONTINENTS[code]) if code in CONTINENTS else code),
         ),
         by_subregion=_rows(
-            _grouped(year, "person__nationality__subregion", "nationality__subregion"), _unknown_or
+            _grouped(year, "person__nationality__subregion", "nationality__subregion"), _region_or_unknown
         ),
-        by_region=_rows(_grouped(year, _region_expression, _region_expression), _unknown_or),
+        by_region=_rows(_grouped(year, _region_expression, _region_expression), _region_or_unknown),
     )
 
 

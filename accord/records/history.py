@@ -13,11 +13,22 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 HISTORY_LIMIT = 100  # entries shown on a record's page
 SKIPPED = {"version"}  # bookkeeping, not a change anyone made
-_VERBS = {"+": "created", "~": "changed", "-": "deleted"}
-_PART_VERBS = {"+": "added", "~": "changed", "-": "removed"}
+_VERBS = {"+": gettext_lazy("record created"), "~": gettext_lazy("record changed"), "-": gettext_lazy("record deleted")}
+_PART_VERBS = {
+    "+": gettext_lazy("%(part)s added: %(name)s"),
+    "~": gettext_lazy("%(part)s changed: %(name)s"),
+    "-": gettext_lazy("%(part)s removed: %(name)s"),
+}
+# The names of the child rows callers pass as `parts` labels, marked for translation (shown with gettext).
+PART_LABELS = (
+    gettext_noop("party"), gettext_noop("quota"), gettext_noop("signatory"), gettext_noop("document"),
+    gettext_noop("name"), gettext_noop("identifier"), gettext_noop("membership"), gettext_noop("partner"),
+    gettext_noop("step"), gettext_noop("file"),
+)
 
 
 @dataclass
@@ -41,7 +52,7 @@ class Entry:
 
 def _who(record) -> str:
     user = record.history_user
-    return user.get_username() if user else "system"
+    return user.get_username() if user else _("system")
 
 
 def display(model_field, value) -> str:
@@ -94,7 +105,8 @@ def changes(record, hidden=()) -> list[Change]:
             model_field = model._meta.get_field(delta.field)
         except Exception:
             model_field = None
-        label = capfirst(str(model_field.verbose_name)) if model_field is not None else delta.field
+        # a verbose name given as a plain string is looked up in the catalog (form labels carry the same text)
+        label = _(capfirst(str(model_field.verbose_name))) if model_field is not None else delta.field
         if delta.field in hidden:
             out.append(Change(label, "…", "…"))
         else:
@@ -120,12 +132,13 @@ def history(obj, *, parts=(), hidden=(), limit: int = HISTORY_LIMIT) -> list[Ent
         found = changes(r, hidden)
         if r.history_type == "~" and not found and not r.history_change_reason:
             continue  # a save that changed nothing a person sees
-        entries.append(Entry(timezone.localtime(r.history_date), _who(r), _("record %(verb)s") % {"verb": _VERBS[r.history_type]},
+        entries.append(Entry(timezone.localtime(r.history_date), _who(r), str(_VERBS[r.history_type]),
                              found, r.history_change_reason or ""))
     for rows, label in parts:
         for r in rows.select_related("history_user").order_by("-history_date")[:limit]:
             entries.append(Entry(timezone.localtime(r.history_date), _who(r),
-                                 f"{label} {_PART_VERBS[r.history_type]}: {_describe(r)}", changes(r, hidden),
+                                 _PART_VERBS[r.history_type] % {"part": _(label), "name": _describe(r)},
+                                 changes(r, hidden),
                                  r.history_change_reason or ""))
     seen, unique = set(), []
     for entry in sorted(entries, key=lambda e: e.when, reverse=True):

@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.registry.scope import ScopeFilterMixin
 from accord.lib.normalize import fold, normalize_name
-from accord.registry.models import CONTINENTS, Country, CountryGroup, Institution, Kind, Network, Status
+from accord.registry.models import Country, CountryGroup, Institution, Kind, Network, Status
+from accord.registry.models.countries import continent_choices, region_label
 
 
 def _subregions():
     values = Country.objects.exclude(subregion="").values_list("subregion", flat=True).distinct()
-    return [(v, v) for v in sorted(set(values))]
+    return sorted(((v, region_label(v)) for v in set(values)), key=lambda c: c[1])
 
 
 class InstitutionFilter(ScopeFilterMixin):
@@ -18,7 +19,7 @@ class InstitutionFilter(ScopeFilterMixin):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), label=_("Country"))
     continent = django_filters.ChoiceFilter(
-        field_name="country__continent", choices=sorted(CONTINENTS.items(), key=lambda c: c[1]), label=_("Continent")
+        field_name="country__continent", choices=continent_choices, label=_("Continent")
     )
     subregion = django_filters.ChoiceFilter(field_name="country__subregion", choices=_subregions, label=_("UN region"))
     group = django_filters.ModelChoiceFilter(

@@ -20,6 +20,21 @@ class InstitutionForm(VersionedForm):
             "established", "parent", "successor", "status", "is_public", "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        # labels here rather than as the model's verbose names: translated without a migration
+        labels = {
+            "name": _("Canonical English name"), "local_name": _("Local name"), "local_language": _("Local language"),
+            "kind": _("Kind"), "country": _("Country"), "city": _("City"), "region": _("State or province"),
+            "latitude": _("Latitude"), "longitude": _("Longitude"), "ror_id": _("ROR id"), "schac": _("SCHAC code"),
+            "erasmus_code": _("Erasmus code"), "established": _("Established"), "parent": _("Parent"),
+            "successor": _("Successor"), "status": _("Status"), "is_public": _("Shown on the public partner map"),
+            "notes": _("Notes"),
+        }
+        help_texts = {
+            "local_language": _("ISO 639-1 code of the local name"),
+            "established": _("Year of foundation"),
+            "parent": _("Record id of the institution it belongs to (a faculty's university)"),
+            "successor": _("Record id of the institution that took it over"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,5 +75,6 @@ class InstitutionForm(VersionedForm):
 
 
 NameFormSet = inlineformset_factory(
-    Institution, InstitutionName, fields=["name", "language", "kind"], extra=2, can_delete=True
+    Institution, InstitutionName, fields=["name", "language", "kind"], extra=2, can_delete=True,
+    labels={"name": _("Name"), "language": _("Language"), "kind": _("Kind")},
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accord.lib import hooks
 
@@ -25,6 +26,13 @@ class TimelineEntry:
     detail: str = ""
     # the last day this entry keeps a partnership alive: a valid agreement's end, an activity's end
     alive_until: date | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+
+KIND_LABELS = {"agreement": _("Agreement"), "activity": _("Activity"), "mobility": _("Mobility"), "program": _("Program")}
 
 
 PROVIDERS = hooks.TIMELINE

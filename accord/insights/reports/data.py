@@ -9,6 +9,7 @@ from accord.insights.services.figures import figures, labels
 from accord.insights.services.geo import map_data
 from accord.insights.services.scope import Scope, activities_in_period, agreements_signed, home_ids
 from accord.registry.models import Institution
+from accord.registry.models.countries import region_label
 
 MAX_ROWS = 500
 
@@ -63,4 +64,9 @@ def report_data(scope: Scope) -> dict:
         "new_agreements": new_agreements,
         "activities": activities,
         "map_counts": {row["iso3"]: row["partners"] for row in geo["countries"]},
+        # (direction, region, stays), named in the active language
+        "mobility_rows": [
+            (str(names["direction"].get(direction, direction)), region_label(row["region"]) or _("Unknown"), row["count"])
+            for direction, side in data["mobility"].items() for row in side["by_region"]
+        ],
     }

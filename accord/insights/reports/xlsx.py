@@ -51,11 +51,7 @@ def build(data: dict) -> bytes:
            [(a["signed"], a["title"], a["kind"], a["partners"], a["faculty"]) for a in data["new_agreements"]])
     _sheet(book, _("Activities"), [_("Date"), _("Title"), _("Kind"), _("Partners")],
            [(a["date"], a["title"], a["kind"], a["partners"]) for a in data["activities"]])
-    mobility = [
-        (str(direction), row["region"] or _("Unknown"), row["count"])
-        for direction, side in f["mobility"].items() for row in side["by_region"]
-    ]
-    _sheet(book, _("Mobility"), [_("Direction"), _("Region"), _("Stays")], mobility)
+    _sheet(book, _("Mobility"), [_("Direction"), _("Region"), _("Stays")], data["mobility_rows"])
     out = BytesIO()
     book.save(out)
     return out.getvalue()

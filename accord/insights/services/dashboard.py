@@ -9,6 +9,7 @@ from accord.insights.services import deadlines
 from accord.insights.services.figures import figures, labels, partner_countries
 from accord.insights.services.links import list_url
 from accord.insights.services.scope import Scope
+from accord.registry.models.countries import region_label
 
 EXPIRING_DAYS = 90
 
@@ -45,7 +46,7 @@ def dashboard(scope: Scope, *, with_trend: bool = False) -> dict:
     ]
     mobility_rows = {
         direction: [
-            Figure(row["region"] or _("Unknown"), row["count"], mobility(direction=direction, region=row["region"]))
+            Figure(region_label(row["region"]) or _("Unknown"), row["count"], mobility(direction=direction, region=row["region"]))
             for row in side["by_region"]
         ]
         for direction, side in data["mobility"].items()

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import Case, CharField, Count, F, Q, When
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.activities.models import Activity
 from accord.agreements.models.agreements import Kind as AgreementKind
@@ -53,7 +54,8 @@ def partner_countries(scope: Scope) -> list[dict]:
             .annotate(n=Count("pk"), located=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)))
             .order_by()
         )
-    known = {c["code"]: c for c in Country.objects.values("code", "alpha3", "name", "continent")}
+    known = {c.code: {"alpha3": c.alpha3, "name": c.display_name, "continent": c.continent}
+             for c in Country.objects.only("code", "alpha3", "name", "name_zh", "continent")}
     return [
         {
             "code": row["country"] or UNKNOWN,
@@ -227,10 +229,10 @@ def figures(scope: Scope, *, with_trend: bool = True) -> dict:
 def labels() -> dict:
     """Display names for the codes used in figures."""
     return {
-        "continent": dict(CONTINENTS),
+        "continent": {code: gettext(name) for code, name in CONTINENTS.items()},
         "agreement_kind": dict(AgreementKind.choices),
         "agreement_status": dict(AgreementStatus.choices),
         "activity_kind": dict(Activity.Kind.choices),
         "direction": dict(Mobility.Direction.choices),
-        "country": dict(Country.objects.values_list("code", "name")),
+        "country": {c.code: c.display_name for c in Country.objects.only("code", "name", "name_zh")},
     }

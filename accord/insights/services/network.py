@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from accord.activities.models import ActivityParty
 from accord.agreements.models import AgreementParty
@@ -163,7 +164,8 @@ def graph(scope: Scope, max_partners: int = MAX_PARTNERS, labelled: int = LABELL
         nodes.append({"id": f"i{pk}", "kind": "partner", "name": plot_text(p.name), "local_name": plot_text(p.local_name),
                       "x": round(x, 4), "y": round(y, 4), "size": size,
                       "connections": counts[pk], "url": p.get_absolute_url(),
-                      "continent": CONTINENTS.get(continent, ""), "label_text": _acronym(p) or p.name})
+                      "continent": gettext(CONTINENTS[continent]) if continent in CONTINENTS else "",
+                      "label_text": _acronym(p) or p.name})
     for pk in sorted(networks):
         x, y = positions[("network", pk)]
         n = networks[pk]

@@ -24,7 +24,7 @@ class MobilityListView(ExportMixin, RecordListView):
         (_("Direction"), lambda m: m.get_direction_display()),
         (_("Kind"), lambda m: m.get_kind_display()),
         (_("Person"), lambda m: m.person.name),
-        (_("Nationality"), lambda m: m.person.nationality.name if m.person.nationality else ""),
+        (_("Nationality"), lambda m: m.person.nationality.display_name if m.person.nationality else ""),
         (_("Person kind"), lambda m: m.person.get_kind_display()),
         (_("Home institution"), lambda m: _name(m.home_institution)),
         (_("Host institution"), lambda m: _name(m.host_institution)),

@@ -22,7 +22,7 @@ class PersonListView(ExportMixin, RecordListView):
         (_("Title"), lambda p: p.title),
         (_("Kind"), lambda p: p.get_kind_display()),
         (_("Institution"), lambda p: p.institution.name if p.institution else ""),
-        (_("Nationality"), lambda p: p.nationality.name if p.nationality else ""),
+        (_("Nationality"), lambda p: p.nationality.display_name if p.nationality else ""),
         (_("Faculty"), lambda p: p.faculty.name if p.faculty else ""),
     ]
     contact_columns = [(_("Email"), lambda p: p.email), (_("Phone"), lambda p: p.phone)]

@@ -30,7 +30,7 @@ class ProgramListView(ExportMixin, RecordListView):
         (_("Year established"), lambda p: p.established),
         (_("Students per intake"), lambda p: p.intake),
         (_("City"), lambda p: p.city),
-        (_("Country"), lambda p: p.country.name if p.country else ""),
+        (_("Country"), lambda p: p.country.display_name if p.country else ""),
         (_("Faculty"), lambda p: p.faculty.name if p.faculty else ""),
         (_("Website"), lambda p: p.website),
     ]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +15,35 @@ CONTINENTS = {
 }
 # Marked for translation; CONTINENTS keeps the English names used in figures and exports.
 _CONTINENT_LABELS = (_("Africa"), _("Antarctica"), _("Asia"), _("Europe"), _("North America"), _("Oceania"), _("South America"))
+
+# UN M49 regions and sub-regions as stored in Country.region/subregion/intermediate_region, marked
+# for translation; the stored value stays English (filters and exports key on it).
+M49_NAMES = (
+    gettext_noop("Africa"), gettext_noop("Americas"), gettext_noop("Asia"), gettext_noop("Europe"),
+    gettext_noop("Oceania"), gettext_noop("Antarctic"), gettext_noop("Australia and New Zealand"),
+    gettext_noop("Caribbean"), gettext_noop("Central America"), gettext_noop("Central Asia"),
+    gettext_noop("Channel Islands"), gettext_noop("Eastern Africa"), gettext_noop("Eastern Asia"),
+    gettext_noop("Eastern Europe"), gettext_noop("Latin America and the Caribbean"), gettext_noop("Melanesia"),
+    gettext_noop("Micronesia"), gettext_noop("Middle Africa"), gettext_noop("Northern Africa"),
+    gettext_noop("Northern America"), gettext_noop("Northern Europe"), gettext_noop("Polynesia"),
+    gettext_noop("South America"), gettext_noop("South-eastern Asia"), gettext_noop("Southern Africa"),
+    gettext_noop("Southern Asia"), gettext_noop("Southern Europe"), gettext_noop("Sub-Saharan Africa"),
+    gettext_noop("Western Africa"), gettext_noop("Western Asia"), gettext_noop("Western Europe"),
+)
+
+
+def region_label(name: str) -> str:
+    """A UN M49 region or sub-region name (as stored) in the active language."""
+    return gettext(name) if name else ""
+
+
+def continent_choices() -> list[tuple[str, str]]:
+    """(code, name) for the continents, named and sorted in the active language."""
+    return sorted(((code, gettext(name)) for code, name in CONTINENTS.items()), key=lambda c: c[1])
+
+
+def chinese_active() -> bool:
+    return (get_language() or "").lower().startswith("zh")
 
 
 class Country(models.Model):
@@ -36,11 +66,24 @@ class Country(models.Model):
         verbose_name_plural = "countries"
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name to show: pycountry's Chinese name when the active language is Chinese."""
+        return self.name_zh if self.name_zh and chinese_active() else self.name
+
+    @property
+    def subregion_name(self):
+        return region_label(self.subregion)
+
+    @property
+    def region_name(self):
+        return region_label(self.intermediate_region or self.subregion)
 
     @property
     def continent_name(self):
-        return _(CONTINENTS[self.continent]) if self.continent in CONTINENTS else ""
+        return gettext(CONTINENTS[self.continent]) if self.continent in CONTINENTS else ""
 
 
 class CountryGroup(models.Model):

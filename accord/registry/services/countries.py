@@ -11,7 +11,8 @@ from countryinfo import CountryInfo
 
 # Codes in common use that ISO 3166-1 has not assigned (user-assigned range).
 EXTRA_COUNTRIES = [
-    {"code": "XK", "alpha3": "XKX", "numeric": "", "name": "Kosovo", "official_name": "Republic of Kosovo"},
+    {"code": "XK", "alpha3": "XKX", "numeric": "", "name": "Kosovo", "official_name": "Republic of Kosovo",
+     "name_zh": "科索沃"},
 ]
 
 
@@ -65,7 +66,7 @@ def country_rows() -> list[dict]:
         names = {row["iso_name"], row["official_name"], short_name, *alt} - {row["name"], ""}
         if code == "XK":
             region, subregion = region or "Europe", subregion or "Southern Europe"
-        translated = zh(row["iso_name"])
+        translated = row.pop("name_zh", "") or zh(row["iso_name"])
         rows.append(
             {
                 "code": code,

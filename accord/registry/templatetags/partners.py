@@ -18,6 +18,6 @@ def partner(context, institution):
     user = getattr(request, "user", None)
     if user is not None and can(user, "registry.view"):
         return format_html('<a href="{}">{}</a>', institution.get_absolute_url(), institution.name)
-    country = institution.country.name if institution.country_id else ""
+    country = institution.country.display_name if institution.country_id else ""
     card = " · ".join(v for v in (institution.local_name, country, institution.get_kind_display()) if v)
     return format_html('<span class="partner-card" title="{}">{}</span>', card, institution.name)

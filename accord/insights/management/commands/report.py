@@ -1,7 +1,9 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import translation
 
 from accord.insights.reports import FORMATS, build_report
 from accord.insights.services.scope import Scope
@@ -16,10 +18,14 @@ class Command(BaseCommand):
         parser.add_argument("--faculty", help="Only this faculty's records (record id, or name of a home unit).")
         parser.add_argument("--format", choices=sorted(FORMATS), default="pdf", dest="fmt")
         parser.add_argument("--output", required=True, help="File to write.")
+        parser.add_argument("--language", default=settings.LANGUAGE_CODE,
+                            choices=[code for code, _name in settings.LANGUAGES],
+                            help="Language of the report's headings, labels and country names (default: %(default)s).")
 
-    def handle(self, *args, year, faculty=None, fmt="pdf", output, **options):
+    def handle(self, *args, year, faculty=None, fmt="pdf", output, language=None, **options):
         selected = _faculty(faculty) if faculty else None
-        body = build_report(fmt, Scope.for_year(year, faculty=selected))
+        with translation.override(language or settings.LANGUAGE_CODE):
+            body = build_report(fmt, Scope.for_year(year, faculty=selected))
         path = Path(output)
         path.write_bytes(body)
         self.stdout.write(f"wrote {path} ({len(body):,} bytes)")
