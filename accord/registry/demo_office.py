@@ -120,7 +120,7 @@ def fixture_partners() -> list[dict]:
 def partner_universities():
     """The demo office's partner universities: every university in the registry that is not the home
     university's, in a stable order (the hand-written demo's and the fixture's)."""
-    return Institution.objects.filter(kind=Kind.UNIVERSITY, is_home=False).exclude(parent__is_home=True).order_by("name")
+    return Institution.objects.outside_home().filter(kind=Kind.UNIVERSITY).order_by("name")
 
 
 def international_organizations():
