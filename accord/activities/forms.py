@@ -3,7 +3,8 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson
-from accord.records.views import FacultyScopedForm, InstitutionIdInput
+from accord.records.views import FacultyScopedForm
+from accord.registry.widgets import InstitutionPicker
 
 
 class ActivityForm(FacultyScopedForm):
@@ -25,7 +26,7 @@ class ActivityForm(FacultyScopedForm):
 
 PartyFormSet = inlineformset_factory(
     Activity, ActivityParty, fields=["institution", "role"], extra=2, can_delete=True,
-    widgets={"institution": InstitutionIdInput()},
+    widgets={"institution": InstitutionPicker()},
 )
 PersonFormSet = inlineformset_factory(Activity, ActivityPerson, fields=["person", "role"], extra=2, can_delete=True)
 AgreementFormSet = inlineformset_factory(

@@ -5,7 +5,8 @@ from django.utils.translation import pgettext_lazy
 
 from accord.accounts.roles import can
 from accord.mobility.models import Mobility, Person, Program, ProgramPartner
-from accord.records.views import FacultyScopedForm, InstitutionIdInput
+from accord.records.views import FacultyScopedForm
+from accord.registry.widgets import InstitutionPicker
 
 DATE = forms.DateInput(attrs={"type": "date"})
 CONTACT_FIELDS = ("email", "phone")
@@ -16,7 +17,7 @@ class PersonForm(FacultyScopedForm):
         model = Person
         fields = ["name", "local_name", "title", "kind", "institution", "nationality", "faculty", "email", "phone",
                   "notes"]
-        widgets = {"institution": InstitutionIdInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"institution": InstitutionPicker(), "notes": forms.Textarea(attrs={"rows": 3})}
         labels = {
             "name": _("Name"), "local_name": _("Local name"), "title": pgettext_lazy("person", "Title"), "kind": _("Kind"),
             "institution": _("Institution"), "nationality": _("Nationality"), "email": _("E-mail"),
@@ -39,8 +40,8 @@ class MobilityForm(FacultyScopedForm):
             "end_date", "academic_year", "level", "scholarship", "faculty", "notes",
         ]
         widgets = {
-            "home_institution": InstitutionIdInput(),
-            "host_institution": InstitutionIdInput(),
+            "home_institution": InstitutionPicker(),
+            "host_institution": InstitutionPicker(),
             "start_date": DATE,
             "end_date": DATE,
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -61,5 +62,5 @@ class ProgramForm(FacultyScopedForm):
 
 PartnerFormSet = inlineformset_factory(
     Program, ProgramPartner, fields=["institution", "role"], extra=2, can_delete=True,
-    widgets={"institution": InstitutionIdInput()},
+    widgets={"institution": InstitutionPicker()},
 )

@@ -28,13 +28,6 @@ def require(user, action, obj=None):
         raise PermissionDenied(refusal(user, action, obj))
 
 
-class InstitutionIdInput(forms.NumberInput):
-    """Institutions can number in the hundred thousands (ROR): pick one by its record id."""
-
-    def __init__(self, attrs=None):
-        super().__init__({"placeholder": _("partner record id"), **(attrs or {})})
-
-
 class FacultyScopedForm(VersionedForm):
     """A record form with an owning `faculty`: only faculties are offered, and a coordinator
     cannot choose: their records belong to their own faculty."""
