@@ -175,22 +175,34 @@ class UndoRejectView(ProposalActionView):
 
 
 class EditView(ProposalActionView, FormView):
+    """"Edit and accept": the record's kind, title, faculty and dates, its parties and people as rows;
+    accepting goes through review.accept like the plain accept."""
+
     form_class = ProposalEditForm
     template_name = "newsroom/proposal_edit.html"
 
-    def get_initial(self):
-        return ProposalEditForm.initial_for(self.proposal())
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = None
+
+    def proposal(self):
+        if self.object is None:
+            self.object = super().proposal()
+        return self.object
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "proposal": self.proposal()}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(proposal=self.proposal(), **kwargs)
 
     def form_valid(self, form):
-        proposal = self.proposal()
         try:
-            record = review.accept(proposal, by=self.request.user, changes=form.cleaned_data)
+            record = review.accept(self.proposal(), by=self.request.user, changes=form.changes())
         except review.ReviewError as error:
-            form.add_error(None, str(error))
+            form.add_refusal(error)
             return self.form_invalid(form)
+        messages.success(self.request, _("Accepted: %(record)s") % {"record": record})
         return redirect(record)
 
 

@@ -99,27 +99,6 @@ def test_editing_before_accepting_records_the_edited_fields(signing, sam, regist
     assert not agreement.signatories.exists()
 
 
-def test_the_edit_form_is_prefilled_and_accepts(client_for, sam, signing, registry):
-    from django.urls import reverse
-
-    client = client_for(sam)
-    url = reverse("newsroom:proposal-edit", args=[signing.pk])
-    form = client.get(url).context["form"]
-    assert "home | Lakeside Institute of Technology | CN" in form.initial["institutions"]
-    response = client.post(url, {**form.initial, "date": "2024-03"})
-    agreement = Agreement.objects.get()
-    assert response.url == agreement.get_absolute_url()
-    assert agreement.signed_precision == "month"
-
-
-def test_the_edit_form_names_the_bad_line(client_for, sam, signing):
-    from django.urls import reverse
-
-    response = client_for(sam).post(reverse("newsroom:proposal-edit", args=[signing.pk]), {
-        "event_type": "agreement_signing", "institutions": "home | A | CN\nboss | B | FR", "people": ""})
-    assert "Parties line 2" in response.content.decode() and not Agreement.objects.exists()
-
-
 def test_merging_links_the_proposal_to_an_existing_agreement_without_creating_one(signing, sam, registry):
     existing = Agreement.objects.create(title="LIT–Northbridge MoU", status=Status.SIGNED)
     record = review.merge(signing, by=sam, agreement=existing)

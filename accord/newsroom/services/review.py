@@ -38,10 +38,10 @@ ACTIVITY_KINDS = {
     "research_project_or_fund": Activity.Kind.OTHER,
     "other": Activity.Kind.OTHER,
 }
-# (home role, partner role) on an activity, by event type
+# (home role, partner role) on an activity, by activity kind
 ACTIVITY_ROLES = {
-    "visit_inbound": (ActivityParty.Role.HOST, ActivityParty.Role.GUEST),
-    "visit_outbound": (ActivityParty.Role.GUEST, ActivityParty.Role.HOST),
+    Activity.Kind.INBOUND: (ActivityParty.Role.HOST, ActivityParty.Role.GUEST),
+    Activity.Kind.OUTBOUND: (ActivityParty.Role.GUEST, ActivityParty.Role.HOST),
 }
 DEFAULT_ROLES = (ActivityParty.Role.ORGANIZER, ActivityParty.Role.PARTICIPANT)
 COUNT_FIELDS = {"participants": "participant_count", "people": "participant_count", "students": "participant_count",
@@ -49,10 +49,18 @@ COUNT_FIELDS = {"participants": "participant_count", "people": "participant_coun
                 "countries": "country_count"}
 INSTITUTION_KINDS = {k.value for k in InstitutionKind}
 TYPE_LABELS = dict(EVENT_TYPES)
+# what a reviewer may set on the record before accepting (besides its parties and people)
+RECORD_FIELDS = ("record", "kind", "title", "faculty", "start_date", "end_date", "date_precision", "mode")
+RECORD_KINDS = {"agreement": AgreementKind, "activity": Activity.Kind}
 
 
 class ReviewError(Exception):
-    """A proposal that cannot be accepted or merged as it stands; the message says why."""
+    """A proposal that cannot be accepted or merged as it stands; the message says why, and `fields`
+    ({field of the record: [message]}) where, when the record's own rules refused it."""
+
+    def __init__(self, message, fields=None):
+        super().__init__(message)
+        self.fields = fields or {}
 
 
 def parse_date(value: str) -> tuple[date | None, str]:
@@ -90,7 +98,12 @@ def _institution(row: dict, by) -> Institution:
 
 
 def _person(row: dict, institutions: dict[str, Institution], by) -> Person:
-    institution = institutions.get(row.get("institution") or "")
+    """The person a people row names: `institution_id` (chosen in the registry) or `institution` (a
+    party's name in the article)."""
+    if row.get("institution_id"):
+        institution = Institution.objects.filter(pk=row["institution_id"]).first()
+    else:
+        institution = institutions.get(row.get("institution") or "")
     person = Person.objects.filter(name=row["name"], institution=institution).order_by("pk").first()
     if person is None:
         person = Person(name=row["name"][:200], title=(row.get("role") or "")[:200], institution=institution)
@@ -103,9 +116,35 @@ def _reason(proposal) -> str:
     return f"from newsroom article {proposal.article_id}, proposal {proposal.pk}"[:CHANGE_REASON_LENGTH]
 
 
-def _title(proposal, parties: list[tuple[Institution, str]]) -> str:
-    partners = [i.name for i, role in parties if role == "partner"] or [i.name for i, _ in parties]
+def _title(proposal, parties: list[tuple[str, str]]) -> str:
+    """"Agreement signing: Northbridge University" from (name, role) parties."""
+    partners = [name for name, role in parties if role == "partner"] or [name for name, _ in parties]
     return f"{TYPE_LABELS.get(proposal.event_type, proposal.event_type)}: {', '.join(partners)}"[:300]
+
+
+def proposed_record(proposal) -> dict:
+    """The record accepting `proposal` as it stands creates, as RECORD_FIELDS: an agreement for a
+    signing, an activity otherwise; the date as the article gives it (an activity with none: the
+    publication date, known to the year); the owning faculty a home unit among the parties. The edit
+    form starts from it; accept() fills what the reviewer left out from it."""
+    rows = proposal.institutions
+    known = Institution.objects.in_bulk([r["registry_id"] for r in rows if isinstance(r.get("registry_id"), int)])
+    names = [(known[r["registry_id"]].name if r.get("registry_id") in known else r.get("name") or "",
+              "home" if r.get("role") == "home" else "partner") for r in rows]
+    if proposal.event_type in AGREEMENT_TYPES:
+        record, kind = "agreement", AgreementKind.FRAMEWORK
+    else:
+        record, kind = "activity", ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER)
+    start, precision = parse_date(proposal.date)
+    if start is None and record == "activity":
+        start = proposal.article.published or timezone.localdate()
+        precision = ActivityPrecision.YEAR
+    return {
+        "record": record, "kind": str(kind), "title": _title(proposal, names),
+        "faculty": Institution.objects.home_units().filter(pk__in=list(known)).first(),
+        "start_date": start, "end_date": None, "date_precision": precision or ActivityPrecision.DAY,
+        "mode": proposal.mode,
+    }
 
 
 def _source_note(proposal) -> str:
@@ -118,30 +157,31 @@ def _source_note(proposal) -> str:
     return "\n".join(lines)
 
 
-def _create_agreement(proposal, parties, people, by) -> Agreement:
-    signed_on, precision = parse_date(proposal.date)
+def _refused(error: ValidationError) -> ReviewError:
+    fields = error.message_dict if hasattr(error, "error_dict") else {}
+    return ReviewError(" ".join(error.messages), fields=fields)
+
+
+def _create_agreement(proposal, record, parties, people, by) -> Agreement:
+    signed_on, precision = record["start_date"], record["date_precision"]
     try:
         agreement = create_agreement(
             by=by, parties=parties, reason=_reason(proposal),
-            title=_title(proposal, parties), kind=AgreementKind.FRAMEWORK, status=AgreementStatus.SIGNED,
+            title=record["title"], kind=record["kind"], status=AgreementStatus.SIGNED, faculty=record["faculty"],
             signed_on=signed_on, signed_precision=precision or AgreementPrecision.DAY,
-            signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(proposal.mode, ""),
+            signing_mode={"online": SigningMode.ONLINE, "in_person": SigningMode.IN_PERSON}.get(record["mode"], ""),
             notes=_source_note(proposal),
         )
     except ValidationError as error:
-        raise ReviewError(" ".join(error.messages)) from None
+        raise _refused(error) from None
     for person, row in people:
         Signatory.objects.create(agreement=agreement, person=person, institution=person.institution,
                                  title=(row.get("role") or "")[:200], signed_on=signed_on if precision == "day" else None)
     return agreement
 
 
-def _create_activity(proposal, parties, people, by) -> Activity:
-    start, precision = parse_date(proposal.date)
-    if start is None:  # the article gives no date: the publication date, known to the year only
-        start = proposal.article.published or timezone.localdate()
-        precision = ActivityPrecision.YEAR
-    home_role, partner_role = ACTIVITY_ROLES.get(proposal.event_type, DEFAULT_ROLES)
+def _create_activity(proposal, record, parties, people, by) -> Activity:
+    home_role, partner_role = ACTIVITY_ROLES.get(record["kind"], DEFAULT_ROLES)
     partner_countries = [i.country for i, role in parties if role == "partner" and i.country_id]
     counts = {}
     for key, value in (proposal.payload.get("counts") or {}).items():
@@ -152,13 +192,14 @@ def _create_activity(proposal, parties, people, by) -> Activity:
             by=by, reason=_reason(proposal),
             parties=[(institution, home_role if role == "home" else partner_role) for institution, role in parties],
             people=[(person, (row.get("role") or "")[:200]) for person, row in people],
-            kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
-            description=_source_note(proposal), start_date=start, date_precision=precision,
+            kind=record["kind"], title=record["title"], faculty=record["faculty"],
+            description=_source_note(proposal), start_date=record["start_date"], end_date=record["end_date"],
+            date_precision=record["date_precision"] or ActivityPrecision.DAY,
             country=partner_countries[0] if partner_countries else None,
             source_url=proposal.article.source_url, **counts,
         )
     except ValidationError as error:
-        raise ReviewError(" ".join(error.messages)) from None
+        raise _refused(error) from None
 
 
 def _close(proposal, status, by, **links) -> Proposal:
@@ -187,14 +228,24 @@ def _locked(proposal) -> Proposal:
 def accept(proposal, *, by, changes: dict | None = None):
     """Create the agreement (a signing) or activity (anything else) a proposal describes, with its
     parties (new institutions created in the registry) and people; returns the new record.
-    `changes` holds edited fields: event_type, date, mode, institutions, people."""
+    `changes` holds what a reviewer edited: the proposal's event_type, date, mode, institutions
+    (rows: name, role home/partner, registry_id, country) and people (rows: name, role, institution
+    name or institution_id), and the record's RECORD_FIELDS (record "agreement"/"activity" and its
+    kind, title, faculty, start_date — an agreement's signing date —, end_date, date_precision), the
+    rest as proposed_record(). The edited rows stay in the proposal's history."""
+    changes = changes or {}
+    if "record" in changes and (changes["record"] not in RECORD_KINDS
+                                or changes.get("kind") not in RECORD_KINDS[changes["record"]].values):
+        raise ReviewError(_("Choose the kind of record to create."))
     with transaction.atomic():
         proposal = _locked(proposal)
         for field in ("event_type", "date", "mode"):
-            if changes and field in changes:
+            if field in changes:
                 setattr(proposal, field, changes[field] or "")
-        if changes and ("institutions" in changes or "people" in changes):
+        if "institutions" in changes or "people" in changes:
             proposal.payload = {**proposal.payload, **{k: changes[k] for k in ("institutions", "people") if k in changes}}
+        record = proposed_record(proposal)
+        record.update({field: changes[field] for field in RECORD_FIELDS if field in changes})
         parties = []
         names = {}
         for row in proposal.payload.get("institutions", []):
@@ -205,13 +256,15 @@ def accept(proposal, *, by, changes: dict | None = None):
         if not parties:
             raise ReviewError(_("A record needs at least one party."))
         people = [(_person(row, names, by), row) for row in proposal.payload.get("people", []) if row.get("name")]
-        if proposal.event_type in AGREEMENT_TYPES:
-            record = _create_agreement(proposal, parties, people, by)
-            _close(proposal, Proposal.Status.ACCEPTED, by, agreement=record)
+        if "title" not in changes:  # the parties as the registry names them
+            record["title"] = _title(proposal, [(i.name, role) for i, role in parties])
+        if record["record"] == "agreement":
+            created = _create_agreement(proposal, record, parties, people, by)
+            _close(proposal, Proposal.Status.ACCEPTED, by, agreement=created)
         else:
-            record = _create_activity(proposal, parties, people, by)
-            _close(proposal, Proposal.Status.ACCEPTED, by, activity=record)
-    return record
+            created = _create_activity(proposal, record, parties, people, by)
+            _close(proposal, Proposal.Status.ACCEPTED, by, activity=created)
+    return created
 
 
 def merge(proposal, *, by, agreement=None, activity=None):
