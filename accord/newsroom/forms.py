@@ -57,7 +57,7 @@ class PartyRow(forms.Form):
     name = forms.CharField(label=_("Name in the article"), max_length=300, required=False)
     institution = forms.ModelChoiceField(label=_("Institution"), queryset=Institution.objects.all(), required=False,
                                          widget=InstitutionPicker())
-    role = forms.ChoiceField(label=_("Role"), choices=ROLES, initial="partner")
+    role = forms.ChoiceField(label=_("Role"), choices=ROLES, initial="partner", required=False)
     country = forms.CharField(max_length=2, required=False, widget=forms.HiddenInput)
     kind = forms.CharField(max_length=20, required=False, widget=forms.HiddenInput)
 
@@ -109,7 +109,7 @@ class PartyFormSet(RowsFormSet):
         for _number, form in self.kept():
             data = form.cleaned_data
             institution = data.get("institution")
-            row = {"name": data.get("name", "").strip() or institution.name, "role": data["role"],
+            row = {"name": data.get("name", "").strip() or institution.name, "role": data.get("role") or "partner",
                    "country": institution.country_id if institution else (data.get("country") or "").upper() or None}
             if institution:
                 row["registry_id"] = institution.pk

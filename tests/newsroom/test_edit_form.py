@@ -128,6 +128,15 @@ def test_an_unmatched_name_is_shown_and_picking_an_institution_uses_it(client_fo
     assert not Institution.objects.filter(name="Univ. of Valmont").exists()
 
 
+def test_a_row_removed_in_place_is_no_party(client_for, sam, signing, registry):
+    client = client_for(sam)
+    data = as_posted(opened(client, signing), kind="activity:visit")
+    for key in [k for k in data if k.startswith("parties-1-")]:  # the row's inputs left the page with it
+        del data[key]
+    assert client.post(edit_url(signing), data).status_code == 302
+    assert [p.institution for p in Activity.objects.get().parties.all()] == [registry["lakeside"]]
+
+
 @pytest.mark.parametrize("rows, message", [
     ({"parties-1-institution": "999999"}, "Select a valid choice"),
     ({"parties-1-institution": "LAKESIDE"}, "is already a party"),
