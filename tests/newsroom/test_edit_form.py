@@ -220,3 +220,10 @@ def test_the_form_builds_the_services_changes(signing, registry):
     activity = review.accept(signing, by=None, changes=changes)
     roles = {p.institution: p.role for p in activity.parties.all()}
     assert roles[registry["lakeside"]] == ActivityParty.Role.HOST  # the home side hosts an inbound delegation
+
+
+@pytest.mark.parametrize("record, kind", [("agreement", "forum"), ("activity", "framework"), ("article", "other")])
+def test_the_service_refuses_a_record_kind_that_does_not_exist(signing, sam, record, kind):
+    with pytest.raises(review.ReviewError, match="kind of record"):
+        review.accept(signing, by=sam, changes={"record": record, "kind": kind})
+    assert Proposal.objects.get(pk=signing.pk).status == Proposal.Status.PROPOSED
