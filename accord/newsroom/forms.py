@@ -64,7 +64,7 @@ class PartyRow(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.initial.get("name") and not self.initial.get("institution"):
-            self.fields["name"].widget.attrs.update({"class": "unmatched", "aria-invalid": "true"})
+            self.fields["name"].widget.attrs["class"] = "unmatched"  # the registry did not match it
 
     def is_blank(self) -> bool:
         return not self.cleaned_data.get("institution") and not self.cleaned_data.get("name", "").strip()
