@@ -66,9 +66,6 @@ class PartyRow(forms.Form):
         if self.initial.get("name") and not self.initial.get("institution"):
             self.fields["name"].widget.attrs["class"] = "unmatched"  # the registry did not match it
 
-    def is_blank(self) -> bool:
-        return not self.cleaned_data.get("institution") and not self.cleaned_data.get("name", "").strip()
-
 
 class PersonRow(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
@@ -80,15 +77,20 @@ class PersonRow(forms.Form):
 class RowsFormSet(forms.BaseFormSet):
     """Rows added and removed in place; a row left empty (or marked deleted) is no row."""
 
+    defaults = ("DELETE",)  # fields that hold a value in an empty row too
+
     def kept(self):
+        """(row number, form) of the rows that count."""
         return [(number, form) for number, form in enumerate(self.forms, 1)
                 if form.cleaned_data and not form.cleaned_data.get("DELETE") and not self._blank(form)]
 
     def _blank(self, form):
-        return not any(value for name, value in form.cleaned_data.items() if name not in ("DELETE", "role", "kind", "country"))
+        return not any(value for name, value in form.cleaned_data.items() if name not in self.defaults)
 
 
 class PartyFormSet(RowsFormSet):
+    defaults = ("DELETE", "role", "kind", "country")
+
     def clean(self):
         if any(self.errors):
             return

@@ -143,6 +143,7 @@ def test_a_row_removed_in_place_is_no_party(client_for, sam, signing, registry):
     ({"parties-0-name": "", "parties-0-institution": "", "parties-1-name": "", "parties-1-institution": ""},
      "Name at least one party."),
     ({"people-1-name": "", "people-1-role": "Dean"}, "People row 2: the name is missing."),
+    ({"people-2-role": "Dean"}, "People row 3: the name is missing."),  # the spare row, only a title typed
     ({"parties-0-role": "boss"}, "Select a valid choice"),
 ])
 def test_a_bad_row_is_named_and_the_input_kept(client_for, sam, signing, registry, rows, message):
