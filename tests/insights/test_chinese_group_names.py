@@ -112,3 +112,30 @@ def test_an_administrator_sets_the_chinese_name_in_django_s_admin(named, ada, cl
     assert response.status_code == 302, response.content.decode()[:2000]
     network.refresh_from_db()
     assert network.name_zh == "中法卓越工程师联盟"
+
+
+def test_office_staff_set_a_network_s_chinese_name_on_its_edit_page(named, sam, client_for):
+    network = named["network"]
+    client = client_for(sam)
+    page = client.get(network.get_absolute_url()).content.decode()
+    url = reverse("registry:network-update", args=[network.pk])
+    assert url in page
+    form = client.get(url).content.decode()
+    assert 'name="name_zh"' in form and 'value="中法工程联盟"' in form
+    response = client.post(url, {"name": network.name, "name_zh": "中法卓越工程师联盟", "acronym": "SFEA",
+                                 "kind": "alliance", "founded": "", "website": "", "description": ""})
+    assert response.status_code == 302
+    network.refresh_from_db()
+    assert network.name_zh == "中法卓越工程师联盟" and network.history.first().history_user == sam
+
+
+def test_office_staff_set_a_group_s_chinese_name_and_a_coordinator_may_not(named, sam, cora, client_for):
+    group = named["group"]
+    url = reverse("registry:group-update", args=[group.slug])
+    assert client_for(cora).get(url).status_code == 403
+    assert url not in client_for(cora).get(group.get_absolute_url()).content.decode()
+    response = client_for(sam).post(url, {"name": group.name, "name_zh": "“一带一路”", "kind": "initiative",
+                                          "description": ""})
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.name_zh == "“一带一路”" and group.slug == "belt-and-road"
