@@ -139,3 +139,10 @@ def test_office_staff_set_a_group_s_chinese_name_and_a_coordinator_may_not(named
     assert response.status_code == 302
     group.refresh_from_db()
     assert group.name_zh == "“一带一路”" and group.slug == "belt-and-road"
+
+
+def test_stats_finds_a_group_by_its_chinese_name_too(named):
+    out = io.StringIO()
+    call_command("stats", "--json", "--year", "2024", "--group", "一带一路", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["filters"]["group"] == "Belt and Road" and data["partners"] == 1
