@@ -42,8 +42,7 @@ def speaking_to(user):
 
 
 def switch_to(response, language: str):
-    """Make `language` the language of the pages from now on (this response and the next requests)."""
-    translation.activate(language)
+    """Make `language` the language of the pages from the next request on (the language cookie)."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
         path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
@@ -58,7 +57,6 @@ def remember_on_login(sender, request, user, **kwargs):
     """Any way of logging in (the login form, the admin's, CAS, OpenID Connect) ends here."""
     language = chosen_language(user)
     if request is not None and language:
-        translation.activate(language)
         setattr(request, _LOGIN_LANGUAGE, language)
 
 

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -87,5 +88,6 @@ def language_update(request):
     response = redirect("accounts:profile")
     if language:
         switch_to(response, language)
+        translation.activate(language)  # for the message below
     messages.success(request, _("Saved."))
     return response
