@@ -80,3 +80,10 @@ def test_the_password_link_is_e_mailed_in_the_user_s_language(sam, ada):
     zh, en = mail.outbox
     assert zh.subject == "Accord：设置您的密码" and chinese(zh.body)
     assert en.subject == "Accord: set your password" and not chinese(en.body)
+
+
+def test_an_account_created_on_the_command_line_for_a_chinese_reader_gets_a_chinese_invitation(db):
+    call_command("user", "create", "li", "--email", "li@accord.test", "--role", "viewer", "--language", "zh-hans",
+                 "--email-link", stdout=StringIO())
+    [message] = mail.outbox
+    assert message.to == ["li@accord.test"] and message.subject == "Accord：设置您的密码"
