@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        from accord.accounts import language  # noqa: F401  (switches to the user's language on login)
         from accord.accounts.sso import cas  # noqa: F401  (connects the CAS sign-in signal)
 
         checks.register(check_sso_mapping)

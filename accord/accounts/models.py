@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from accord.accounts.apitokens import ApiToken  # noqa: F401  (Django finds the model here)
 
@@ -17,6 +18,10 @@ class Profile(models.Model):
         help_text="For coordinators: the faculty (a unit of the home university) they work for.",
     )
     title = models.CharField(max_length=120, blank=True)
+    # Empty: never chosen, so Accord writes to them in the site's language (settings.LANGUAGE_CODE)
+    # and leaves the language of their browser session alone when they log in.
+    language = models.CharField(_("Language"), max_length=10, blank=True, choices=settings.LANGUAGES,
+                                help_text=_("The language of Accord's pages after you log in, and of the e-mails Accord sends you."))
 
     def __str__(self):
         return f"Profile of {self.user}"

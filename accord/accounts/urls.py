@@ -5,6 +5,7 @@ from accord.accounts import tokens, users_views, views
 app_name = "accounts"
 urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("profile/language/", views.language_update, name="language"),
     path("tokens/", tokens.token_create, name="token-create"),
     path("tokens/<int:pk>/revoke/", tokens.token_revoke, name="token-revoke"),
     path("users/", users_views.user_list, name="user-list"),

@@ -1,6 +1,7 @@
 """Managing user accounts inside Accord, one function per action; the admin pages and the
 `accord user` command both call these, and each change is kept in UserChange."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
@@ -12,6 +13,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from accord.accounts.language import speaking_to
 from accord.accounts.models import Profile, UserChange
 from accord.accounts.roles import ADMIN, COORDINATOR, MENTOR, ROLES, TEACHER, role_of
 
@@ -40,7 +42,7 @@ def _check_role(role, faculty):
 
 @transaction.atomic
 def create_user(username: str, *, by=None, email: str = "", first_name: str = "", last_name: str = "",
-                role: str = "", faculty=None, flags=(), password: str | None = None):
+                role: str = "", faculty=None, flags=(), password: str | None = None, language: str = ""):
     """A new account; without a password it cannot log in until its owner sets one through a link."""
     User = get_user_model()
     username = username.strip()
@@ -58,6 +60,7 @@ def create_user(username: str, *, by=None, email: str = "", first_name: str = ""
     Profile.objects.update_or_create(user=user, defaults={"faculty": faculty})
     _log(user, by, "created")
     set_access(user, role=role, faculty=faculty, flags=flags, by=by)
+    set_language(user, language, by=by)
     return user
 
 
@@ -113,6 +116,21 @@ def set_details(user, *, email: str, first_name: str, last_name: str, by=None) -
         _log(user, by, "changed " + ", ".join(changed))
 
 
+def set_language(user, language: str, *, by=None) -> bool:
+    """The language Accord speaks to `user` (its pages after login, its e-mails); "" for the site's."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Unknown language %(language)s; choose one of %(languages)s.")
+                              % {"language": language, "languages": ", ".join(dict(settings.LANGUAGES))})
+    profile, _created = Profile.objects.get_or_create(user=user)
+    if profile.language == language:
+        return False
+    before = profile.language
+    profile.language = language
+    profile.save(update_fields=["language"])
+    _log(user, by, f"language: {before or '—'} → {language or '—'}")
+    return True
+
+
 def set_active(user, active: bool, *, by=None) -> None:
     if by is not None and getattr(by, "pk", None) == user.pk and not active:
         raise ValidationError(_("You cannot deactivate your own account."))
@@ -135,9 +153,10 @@ def send_password_link(user, base_url: str, *, by=None) -> str:
     if not user.is_active:
         raise ValidationError(_("%(name)s is deactivated.") % {"name": user.get_username()})
     link = password_link(user, base_url)
-    send_mail(_("Accord: set your password"),
-              _("Hello %(name)s,\n\nSet your Accord password here (the link works once, for a few days):\n%(link)s\n")
-              % {"name": user.get_full_name() or user.get_username(), "link": link},
-              None, [user.email])
+    with speaking_to(user):
+        send_mail(_("Accord: set your password"),
+                  _("Hello %(name)s,\n\nSet your Accord password here (the link works once, for a few days):\n%(link)s\n")
+                  % {"name": user.get_full_name() or user.get_username(), "link": link},
+                  None, [user.email])
     _log(user, by, "password link sent")
     return link

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accord.accounts import users
+from accord.accounts.language import chosen_language
+from accord.accounts.language import choices as language_choices
 from accord.accounts.models import UserChange
 from accord.accounts.roles import ROLE_LABELS, ROLES, can, faculty_of, role_of
 
@@ -31,6 +33,8 @@ class AccessForm(forms.Form):
     teacher = forms.BooleanField(label=gettext_lazy("Teacher: browses calls and applies in the guidance center"),
                                  required=False)
     mentor = forms.BooleanField(label=gettext_lazy("Mentor: may be chosen to guide applications"), required=False)
+    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=language_choices, required=False,
+                                 help_text=gettext_lazy("The language of Accord's pages after they log in, and of the e-mails Accord sends them."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,7 +48,8 @@ class CreateForm(AccessForm):
     username = forms.CharField(label=gettext_lazy("Username"), max_length=150)
     send_link = forms.BooleanField(label=gettext_lazy("E-mail an invitation with a link to set a password"),
                                    required=False, initial=True)
-    field_order = ["username", "first_name", "last_name", "email", "role", "faculty", "teacher", "mentor", "send_link"]
+    field_order = ["username", "first_name", "last_name", "email", "role", "faculty", "teacher", "mentor", "language",
+                   "send_link"]
 
 
 def user_list(request):
@@ -64,7 +69,7 @@ def user_create(request):
         try:
             user = users.create_user(data["username"], by=request.user, email=data["email"],
                                      first_name=data["first_name"], last_name=data["last_name"], role=data["role"],
-                                     faculty=data["faculty"], flags=form.flags())
+                                     faculty=data["faculty"], flags=form.flags(), language=data["language"])
             if data["send_link"]:
                 users.send_password_link(user, request.build_absolute_uri("/"), by=request.user)
         except ValidationError as error:
@@ -83,7 +88,8 @@ def user_detail(request, pk):
     user = get_object_or_404(get_user_model(), pk=pk)
     state = users._describe(user)
     initial = {"first_name": user.first_name, "last_name": user.last_name, "email": user.email,
-               "role": state["role"], "faculty": state["faculty"], **{f: f in state["flags"] for f in users.FLAGS}}
+               "role": state["role"], "faculty": state["faculty"], **{f: f in state["flags"] for f in users.FLAGS},
+               "language": chosen_language(user)}
     form = AccessForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -91,6 +97,7 @@ def user_detail(request, pk):
             users.set_details(user, email=data["email"] or "", first_name=data["first_name"],
                               last_name=data["last_name"], by=request.user)
             users.set_access(user, role=data["role"], faculty=data["faculty"], flags=form.flags(), by=request.user)
+            users.set_language(user, data["language"], by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -1,8 +1,17 @@
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from accord.accounts import users
+from accord.accounts.language import chosen_language, switch_to
+from accord.accounts.language import choices as language_choices
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import ROLE_LABELS, can, faculty_of, role_of
 
@@ -56,7 +65,29 @@ class ProfileView(TemplateView):
 
         user = self.request.user
         kwargs.setdefault("token_form", TokenForm())
+        kwargs.setdefault("language_form", LanguageForm(initial={"language": chosen_language(user)}))
         return super().get_context_data(
             role_label=ROLE_LABELS.get(role_of(user), "no role"), faculty=faculty_of(user),
             tokens=ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"), **kwargs
         )
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=language_choices, required=False,
+                                 help_text=gettext_lazy("The language of Accord's pages after you log in, and of the e-mails Accord sends you."))
+
+
+@require_POST
+def language_update(request):
+    """The user's own choice of language; the pages switch to it at once."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return ProfileView.as_view(extra_context={"language_form": form})(request, status=400)
+    language = form.cleaned_data["language"]
+    users.set_language(request.user, language, by=request.user)
+    response = redirect("accounts:profile")
+    if language:
+        switch_to(response, language)
+        translation.activate(language)  # for the message below
+    messages.success(request, _("Saved."))
+    return response

@@ -1,6 +1,7 @@
 """Reminder e-mails: a registry of sources, each saying whom to remind of what.
 
-A source is a callable taking `today` and returning Reminder items. Apps add theirs with
+A source is a callable taking `today` and returning Reminder items, each written in the language of
+its user (inside accord.accounts.language.speaking_to(user)). Apps add theirs with
 `hooks.REMINDERS.register("guidance-deadlines", fn)` (e.g. in AppConfig.ready()); `accord remind` sends each user at
 most one e-mail per source per day (unless they turned e-mail off), and files each event a reminder
 names (`Notice`) in the user's notifications once, however often it runs.
@@ -15,7 +16,10 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accord.accounts.language import speaking_to
 from accord.lib import hooks
 from accord.agreements.models import Agreement, ReminderSent
 from accord.agreements.models.agreements import ALIVE
@@ -59,23 +63,29 @@ def expiring_agreements(today: date) -> list[Reminder]:
         by_owner[agreement.owner].append(agreement)
     reminders = []
     for owner, agreements in sorted(by_owner.items(), key=lambda item: item[0].pk):
-        subject = (
-            f"Accord: {len(agreements)} agreement{'s' if len(agreements) != 1 else ''} "
-            f"expire{'' if len(agreements) != 1 else 's'} soon"
-        )
-        lines = [
-            f"- {a.title}: ends {a.valid_until.isoformat()} (in {(a.valid_until - today).days} days)"
-            f"{', renews automatically' if a.auto_renew else ''} — {reverse('agreements:agreement-detail', args=[a.pk])}"
-            for a in agreements
-        ]
-        notices = [
-            Notice(f"agreement:{a.pk}:notice:{a.valid_until.isoformat()}",
-                   f"“{a.title}” enters its notice period: it ends {a.valid_until.isoformat()}",
-                   reverse("agreements:agreement-detail", args=[a.pk]))
-            for a in agreements
-        ]
+        with speaking_to(owner):
+            count = len(agreements)
+            subject = ngettext("Accord: %(count)d agreement expires soon", "Accord: %(count)d agreements expire soon",
+                               count) % {"count": count}
+            lines = [f"- {_ending(a, today)} — {reverse('agreements:agreement-detail', args=[a.pk])}" for a in agreements]
+            notices = [
+                Notice(f"agreement:{a.pk}:notice:{a.valid_until.isoformat()}",
+                       _("“%(title)s” enters its notice period: it ends %(date)s")
+                       % {"title": a.title, "date": a.valid_until.isoformat()},
+                       reverse("agreements:agreement-detail", args=[a.pk]))
+                for a in agreements
+            ]
         reminders.append(Reminder(owner, subject, lines, notices))
     return reminders
+
+
+def _ending(agreement, today: date) -> str:
+    days = (agreement.valid_until - today).days
+    words = {"title": agreement.title, "date": agreement.valid_until.isoformat(), "days": days}
+    if agreement.auto_renew:
+        return ngettext("%(title)s: ends %(date)s (in %(days)d day), renews automatically",
+                        "%(title)s: ends %(date)s (in %(days)d days), renews automatically", days) % words
+    return ngettext("%(title)s: ends %(date)s (in %(days)d day)", "%(title)s: ends %(date)s (in %(days)d days)", days) % words
 
 
 hooks.REMINDERS.register("agreements", expiring_agreements)

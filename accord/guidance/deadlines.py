@@ -9,7 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accord.accounts.language import speaking_to
 from accord.agreements.reminders import Notice, Reminder
 from accord.lib.hooks import Deadline as HookDeadline
 from accord.guidance.models import Application, Call, Consultation
@@ -81,18 +83,23 @@ def upcoming_deadlines(today: date) -> list[Reminder]:
     ).distinct().order_by("pk")
     reminders = []
     for user in users:
-        items = deadlines_for(user, today, within=REMINDER_DAYS)
-        if not items:
-            continue
-        subject = (
-            f"Accord: {len(items)} guidance deadline{'s' if len(items) != 1 else ''} "
-            f"in the next {REMINDER_DAYS} days"
-        )
-        lines = [f"- {d.day.isoformat()} {d.kind}: {d.title} (in {(d.day - today).days} days) — {d.url}" for d in items]
-        notices = [Notice(f"deadline:{d.uid}:{d.day.isoformat()}", f"{d.kind} {d.day.isoformat()}: {d.title}", d.url)
-                   for d in items]
+        with speaking_to(user):  # the deadlines' kinds too
+            items = deadlines_for(user, today, within=REMINDER_DAYS)
+            if not items:
+                continue
+            subject = ngettext("Accord: %(count)d guidance deadline in the next %(days)d days",
+                               "Accord: %(count)d guidance deadlines in the next %(days)d days",
+                               len(items)) % {"count": len(items), "days": REMINDER_DAYS}
+            lines = [f"- {d.day.isoformat()} {d.kind}: {_in_days(d, today)} — {d.url}" for d in items]
+            notices = [Notice(f"deadline:{d.uid}:{d.day.isoformat()}", f"{d.kind} {d.day.isoformat()}: {d.title}", d.url)
+                       for d in items]
         reminders.append(Reminder(user, subject, lines, notices))
     return reminders
+
+
+def _in_days(deadline: Deadline, today: date) -> str:
+    days = (deadline.day - today).days
+    return ngettext("%(title)s (in %(days)d day)", "%(title)s (in %(days)d days)", days) % {"title": deadline.title, "days": days}
 
 
 def calls_closing(*, today, within_days, scope=None) -> list:

@@ -13,8 +13,8 @@ def proposals_ready(article, *, by=None) -> None:
         return
     reviewers = [u for u in users_with_role(STAFF) if u.pk != getattr(by, "pk", None)]
     notify(reviewers, key=f"article:{article.pk}:proposals", kind="newsroom.proposals",
-           title=ngettext("%(count)d proposed record to review: %(title)s",
-                          "%(count)d proposed records to review: %(title)s", count)
+           title=lambda: ngettext("%(count)d proposed record to review: %(title)s",
+                                  "%(count)d proposed records to review: %(title)s", count)
            % {"count": count, "title": str(article)[:200]},
-           body=_("The newsroom found them in an article; accept, edit, merge or reject each."),
+           body=lambda: _("The newsroom found them in an article; accept, edit, merge or reject each."),
            url=article.get_absolute_url())

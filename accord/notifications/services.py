@@ -3,10 +3,13 @@
 Each event has a key; a user is told about one key once (a unique constraint), so a command that
 runs again (`accord remind`) or a retried request adds nothing. A new notification is e-mailed at
 once unless the user turned e-mail off or the caller sends its own digest (`email=False`).
+
+Its title and text are written in the language of the user told (accord.accounts.language): a caller
+passes them as functions (`title=lambda: _("…") % {…}`) that `notify()` calls in that language.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -15,7 +18,9 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accord.accounts.language import speaking_to
 from accord.accounts.roles import ROLES
 from accord.notifications.models import Notification, Preference
 
@@ -43,10 +48,18 @@ def set_email(user, on: bool) -> None:
     Preference.objects.update_or_create(user=user, defaults={"email": on})
 
 
-def notify(users, *, key: str, title: str, body: str = "", url: str = "", kind: str = "",
+Text = str | Callable[[], str]
+
+
+def _in_words(text: Text) -> str:
+    return str(text() if callable(text) else text)
+
+
+def notify(users, *, key: str, title: Text, body: Text = "", url: str = "", kind: str = "",
            email: bool = True) -> list[Notification]:
     """Notify each of `users` (a user or several; None and inactive users are skipped) of the event
-    `key`; returns the notifications created now (none for users told before)."""
+    `key`; returns the notifications created now (none for users told before). `title` and `body`
+    are text, or functions returning it that are called in each user's language."""
     if users is None:
         return []
     if not isinstance(users, Iterable):
@@ -55,11 +68,12 @@ def notify(users, *, key: str, title: str, body: str = "", url: str = "", kind: 
     for user in users:
         if user is None or not user.is_active:
             continue
+        with speaking_to(user):
+            words = {"title": _in_words(title)[:300], "body": _in_words(body)}
         try:
             with transaction.atomic():
                 notification, new = Notification.objects.get_or_create(
-                    user=user, key=key[:200],
-                    defaults={"title": str(title)[:300], "body": str(body), "url": url[:500], "kind": kind[:40]},
+                    user=user, key=key[:200], defaults={**words, "url": url[:500], "kind": kind[:40]},
                 )
         except IntegrityError:  # another process told them meanwhile
             continue
@@ -71,9 +85,12 @@ def notify(users, *, key: str, title: str, body: str = "", url: str = "", kind: 
 
 
 def _send(notification) -> None:
+    """E-mail a notification: its title and text are already in the user's language."""
     body = notification.body + (f"\n\n{notification.url}" if notification.url else "")
     try:
-        send_mail(f"Accord: {notification.title}", body.strip(), None, [notification.user.email])
+        with speaking_to(notification.user):
+            subject = _("Accord: %(title)s") % {"title": notification.title}
+        send_mail(subject, body.strip(), None, [notification.user.email])
     except Exception:  # the event is kept in the app; a mail server that fails must not undo it
         log.warning("could not e-mail notification %s", notification.pk, exc_info=True)
         return

@@ -31,11 +31,13 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(CountryGroup)
 class CountryGroupAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "kind")
+    list_display = ("name", "name_zh", "kind")
+    search_fields = ("name", "name_zh")
     filter_horizontal = ("countries",)
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Network)
 class NetworkAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "kind")
+    list_display = ("name", "name_zh", "acronym", "kind")
+    search_fields = ("name", "name_zh", "acronym")

@@ -91,6 +91,7 @@ PARTNERS = [
 NETWORKS = [
     {
         "name": "ParisTech",
+        "name_zh": "巴黎高科",
         "acronym": "",
         "kind": Network.Kind.ALLIANCE,
         "description": "Alliance of French engineering schools.",
@@ -108,6 +109,7 @@ NETWORKS = [
     },
     {
         "name": "Shenzhen MSU-BIT University founders",
+        "name_zh": "深圳北理莫斯科大学创办高校",
         "acronym": "",
         "kind": Network.Kind.CONSORTIUM,
         "description": "The founders of the first Sino-Russian cooperative university in China (opened 2017).",
@@ -123,24 +125,28 @@ BELT_AND_ROAD = (
 GROUPS = [
     {
         "name": "Belt and Road",
+        "name_zh": "一带一路",
         "kind": CountryGroup.Kind.INITIATIVE,
         "description": "Countries that signed Belt and Road cooperation documents with China.",
         "countries": BELT_AND_ROAD,
     },
     {
         "name": "ASEAN",
+        "name_zh": "东盟",
         "kind": CountryGroup.Kind.REGION,
         "description": "Association of Southeast Asian Nations.",
         "countries": "BN KH ID LA MY MM PH SG TH VN",
     },
     {
         "name": "Central and Eastern Europe",
+        "name_zh": "中东欧",
         "kind": CountryGroup.Kind.REGION,
         "description": "Countries of the China–Central and Eastern European Countries cooperation.",
         "countries": "AL BA BG HR CZ EE GR HU LV LT ME MK PL RO RS SK SI",
     },
     {
         "name": "Eastern and Southern Africa",
+        "name_zh": "东南部非洲",
         "kind": CountryGroup.Kind.REGION,
         "description": "Where many of the university's African international students come from.",
         "countries": "BI KM DJ ER ET KE MG MW MU MZ RW SC SO SS TZ UG ZM ZW AO BW LS NA ZA SZ",
@@ -188,7 +194,8 @@ def load() -> dict:
             _names(inst, "label", [local_name], local_language)
     for spec in NETWORKS:
         network, _ = Network.objects.update_or_create(
-            name=spec["name"], defaults={"kind": spec["kind"], "description": spec["description"]}
+            name=spec["name"],
+            defaults={"kind": spec["kind"], "description": spec["description"], "name_zh": spec.get("name_zh", "")},
         )
         for member in spec["members"]:
             NetworkMembership.objects.get_or_create(network=network, institution=Institution.objects.get(name=member))
@@ -199,6 +206,7 @@ def load() -> dict:
                 "slug": spec["name"].lower().replace(" ", "-"),
                 "kind": spec["kind"],
                 "description": spec["description"],
+                "name_zh": spec.get("name_zh", ""),
             },
         )
         group.countries.set(Country.objects.filter(code__in=spec["countries"].split()))

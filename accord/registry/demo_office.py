@@ -107,6 +107,21 @@ ALLIANCES = [
     ("University Alliance for Space Science and Technology (demo)", "UASST", 2019, "RU FR DE IT BR AR ZA NG EG TR", 1),
 ]
 
+# Chinese names of the networks above (shown when Accord speaks Chinese).
+NAMES_ZH = {
+    "Regional cooperation platform: Russia and Central Asia": "区域合作平台：俄罗斯与中亚",
+    "Regional cooperation platform: Southeast Asia": "区域合作平台：东南亚",
+    "Regional cooperation platform: Central and Eastern Europe": "区域合作平台：中东欧",
+    "Regional cooperation platform: Western Europe": "区域合作平台：西欧",
+    "Regional cooperation platform: Northern Europe": "区域合作平台：北欧",
+    "Regional cooperation platform: North America": "区域合作平台：北美",
+    "Regional cooperation platform: Latin America": "区域合作平台：拉丁美洲",
+    "Regional cooperation platform: Africa": "区域合作平台：非洲",
+    "Regional cooperation platform: Middle East and South Asia": "区域合作平台：中东与南亚",
+    "International Alliance of Technological Universities (demo)": "国际理工大学联盟（演示）",
+    "University Alliance for Space Science and Technology (demo)": "空间科学与技术大学联盟（演示）",
+}
+
 
 def _key(*parts) -> int:
     return zlib.crc32("|".join(map(str, parts)).encode())
@@ -171,7 +186,7 @@ def load() -> dict:
 
 def _network(name, acronym, kind, founded, members):
     network, _ = Network.objects.update_or_create(
-        name=name, defaults={"acronym": acronym, "kind": kind, "founded": founded,
+        name=name, defaults={"acronym": acronym, "name_zh": NAMES_ZH.get(name, ""), "kind": kind, "founded": founded,
                              "description": "Demonstration data: an illustrative network of the demo office."},
     )
     have = set(network.memberships.values_list("institution_id", flat=True))

@@ -3,7 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from accord.records.concurrency import VersionedForm
-from accord.registry.models import Institution, InstitutionName
+from accord.registry.models import CountryGroup, Institution, InstitutionName, Network
 
 
 class InstitutionForm(VersionedForm):
@@ -78,3 +78,24 @@ NameFormSet = inlineformset_factory(
     Institution, InstitutionName, fields=["name", "language", "kind"], extra=2, can_delete=True,
     labels={"name": _("Name"), "language": _("Language"), "kind": _("Kind")},
 )
+
+
+class CountryGroupForm(VersionedForm):
+    """A group's names and description (its countries are kept in Django's admin)."""
+
+    class Meta:
+        model = CountryGroup
+        fields = ["name", "name_zh", "kind", "description"]
+        labels = {"name": _("Name"), "kind": _("Kind"), "description": _("Description")}
+
+
+class NetworkForm(VersionedForm):
+    """A network's names and facts (its members are kept in Django's admin and by the importers)."""
+
+    website = forms.URLField(required=False, max_length=200, assume_scheme="https", label=_("Website"))
+
+    class Meta:
+        model = Network
+        fields = ["name", "name_zh", "acronym", "kind", "founded", "website", "description"]
+        labels = {"name": _("Name"), "acronym": _("Acronym"), "kind": _("Kind"), "founded": _("Year founded"),
+                  "description": _("Description")}

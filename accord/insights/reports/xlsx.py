@@ -31,7 +31,7 @@ def build(data: dict) -> bytes:
     summary = [
         (_("Period"), format_period(scope.start, scope.end)),
         (_("Faculty"), scope.faculty.name if scope.faculty else _("All")),
-        (_("Country group"), scope.group.name if scope.group else _("All")),
+        (_("Country group"), scope.group.display_name if scope.group else _("All")),
         (_("Partners"), f["partners"]),
         (_("Countries and regions"), f["countries"]),
         (_("Continents"), f["continents"]),
@@ -45,8 +45,8 @@ def build(data: dict) -> bytes:
     _sheet(book, _("By continent"), [_("Continent"), _("Partners")], data["continents"])
     _sheet(book, _("By country"), [_("Country"), _("Partners")], [(r["name"], r["partners"]) for r in f["by_country"]])
     _sheet(book, _("By country group"), [_("Country group"), _("Partners"), _("Countries")],
-           [(g["name"], g["partners"], g["countries"]) for g in data["groups"]])
-    _sheet(book, _("By network"), [_("Network"), _("Partners")], [(n["name"], n["partners"]) for n in data["networks"]])
+           [(g["display_name"], g["partners"], g["countries"]) for g in data["groups"]])
+    _sheet(book, _("By network"), [_("Network"), _("Partners")], [(n["display_name"], n["partners"]) for n in data["networks"]])
     _sheet(book, _("New agreements"), [_("Signed"), _("Title"), _("Kind"), _("Partners"), _("Faculty")],
            [(a["signed"], a["title"], a["kind"], a["partners"], a["faculty"]) for a in data["new_agreements"]])
     _sheet(book, _("Activities"), [_("Date"), _("Title"), _("Kind"), _("Partners")],

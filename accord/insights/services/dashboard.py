@@ -9,7 +9,7 @@ from accord.insights.services import deadlines
 from accord.insights.services.figures import figures, labels, partner_countries
 from accord.insights.services.links import list_url
 from accord.insights.services.scope import Scope
-from accord.registry.models.countries import region_label
+from accord.registry.models.countries import local_display_name, region_label
 
 EXPIRING_DAYS = 90
 
@@ -58,11 +58,11 @@ def dashboard(scope: Scope, *, with_trend: bool = False) -> dict:
                             lambda c: partners(continent=c)),
         "countries": [Figure(r["name"], r["partners"], partners(country=r["code"])) for r in data["by_country"][:15]],
         "groups": [
-            Figure(g["name"], g["partners"], partners(group=g["slug"]), extra=g["countries"])
+            Figure(g["display_name"], g["partners"], partners(group=g["slug"]), extra=g["countries"])
             for g in data["groups"] if g["partners"]
         ],
         "networks": [
-            Figure(n["acronym"] or n["name"], n["partners"], partners(network=n["id"]))
+            Figure(local_display_name(n["acronym"] or n["name"], n["name_zh"]), n["partners"], partners(network=n["id"]))
             for n in data["networks"] if n["partners"]
         ],
         "agreement_kinds": _rows(data["agreements"]["by_kind"].items(), lambda k: names["agreement_kind"].get(k, k),

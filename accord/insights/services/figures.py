@@ -33,6 +33,7 @@ from accord.insights.services.scope import (
 from accord.mobility.models import Mobility
 from accord.registry.models import CONTINENTS, Country, CountryGroup, Network, NetworkMembership
 from accord.registry.models import Status as InstitutionStatus
+from accord.registry.models.countries import local_display_name
 
 UNKNOWN = ""
 TREND_YEARS = 6
@@ -88,7 +89,8 @@ def _by_group(countries: list[dict]) -> list[dict]:
             members[group_id] += 1
             partners[group_id] += per_country[code]
     return [
-        {"slug": g.slug, "name": g.name, "partners": partners[g.pk], "countries": members[g.pk]}
+        {"slug": g.slug, "name": g.name, "name_zh": g.name_zh, "display_name": g.display_name,
+         "partners": partners[g.pk], "countries": members[g.pk]}
         for g in CountryGroup.objects.order_by("name")
     ]
 
@@ -105,8 +107,9 @@ def _by_network(scope: Scope) -> list[dict]:
         .order_by()
     )
     partners = {row["network"]: row["n"] for row in members}
-    rows = Network.objects.order_by("name").values("pk", "name", "acronym")
-    return [{"id": r["pk"], "name": r["name"], "acronym": r["acronym"], "partners": partners.get(r["pk"], 0)} for r in rows]
+    rows = Network.objects.order_by("name").values("pk", "name", "name_zh", "acronym")
+    return [{"id": r["pk"], "name": r["name"], "name_zh": r["name_zh"], "display_name": local_display_name(r["name"], r["name_zh"]),
+             "acronym": r["acronym"], "partners": partners.get(r["pk"], 0)} for r in rows]
 
 
 def _counts(qs, *fields) -> list[dict]:

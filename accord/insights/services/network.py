@@ -21,6 +21,7 @@ from accord.insights.services.scope import Scope, activities_in_period, agreemen
 from accord.lib.labels import Box, Point, place_labels
 from accord.lib.plottext import plot_text
 from accord.registry.models import CONTINENTS, Institution, NetworkMembership
+from accord.registry.models.countries import local_display_name
 
 MAX_PARTNERS = 300
 CONTINENT_ORDER = ["AS", "EU", "AF", "NA", "SA", "OC", "AN", ""]
@@ -169,9 +170,9 @@ def graph(scope: Scope, max_partners: int = MAX_PARTNERS, labelled: int = LABELL
     for pk in sorted(networks):
         x, y = positions[("network", pk)]
         n = networks[pk]
-        nodes.append({"id": f"n{pk}", "kind": "network", "name": plot_text(n.name), "local_name": "",
+        nodes.append({"id": f"n{pk}", "kind": "network", "name": plot_text(n.display_name), "local_name": "",
                       "x": round(x, 4), "y": round(y, 4), "size": 14, "url": n.get_absolute_url(), "continent": "",
-                      "members": members[pk], "label_text": n.acronym or n.name})
+                      "members": members[pk], "label_text": local_display_name(n.acronym or n.name, n.name_zh)})
     wanted = ([f"i{home.pk}"] if home is not None else []) + [
         f"n{pk}" for pk in sorted(networks, key=lambda pk: (-members[pk], networks[pk].name))
     ] + [f"i{pk}" for pk in top[:labelled] if pk in partners]

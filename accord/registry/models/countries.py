@@ -46,6 +46,12 @@ def chinese_active() -> bool:
     return (get_language() or "").lower().startswith("zh")
 
 
+def local_display_name(name: str, name_zh: str) -> str:
+    """The one rule for a registry name that may have a Chinese form (countries, country groups,
+    networks): the Chinese name when the active language is Chinese and there is one, else `name`."""
+    return name_zh if name_zh and chinese_active() else name
+
+
 class Country(models.Model):
     """An ISO 3166-1 country with its continent and UN M49 region and sub-region."""
 
@@ -71,7 +77,7 @@ class Country(models.Model):
     @property
     def display_name(self):
         """The name to show: pycountry's Chinese name when the active language is Chinese."""
-        return self.name_zh if self.name_zh and chinese_active() else self.name
+        return local_display_name(self.name, self.name_zh)
 
     @property
     def subregion_name(self):
@@ -96,6 +102,8 @@ class CountryGroup(models.Model):
         CUSTOM = "custom", _("Custom group")
 
     name = models.CharField(max_length=120, unique=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=120, blank=True,
+                               help_text=_("Shown instead of the name when Accord speaks Chinese; leave empty if the group has no established Chinese name."))
     slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CUSTOM)
     description = models.TextField(blank=True)
@@ -106,7 +114,11 @@ class CountryGroup(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return local_display_name(self.name, self.name_zh)
 
     def get_absolute_url(self):
         return reverse("registry:group-detail", args=[self.slug])

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accord.registry.models.countries import local_display_name
 from accord.registry.models.institutions import Institution
 
 
@@ -16,6 +17,8 @@ class Network(models.Model):
         ASSOCIATION = "association", _("Association")
 
     name = models.CharField(max_length=200, unique=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True,
+                               help_text=_("Shown instead of the name when Accord speaks Chinese; leave empty if the network has no established Chinese name."))
     acronym = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ALLIANCE)
     founded = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -28,7 +31,11 @@ class Network(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return local_display_name(self.name, self.name_zh)
 
     def get_absolute_url(self):
         return reverse("registry:network-detail", args=[self.pk])

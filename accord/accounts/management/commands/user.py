@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         create.add_argument("--email-link", action="store_true",
                             help="E-mail the user an invitation with that link (needs --email).")
         create.add_argument("--base-url", default="http://127.0.0.1:8000", help="Accord's address, for the link.")
+        create.add_argument("--language", choices=[code for code, _name in settings.LANGUAGES], default="",
+                            help="The language of their pages after login and of their e-mails (default: the site's).")
         role = verbs.add_parser("set-role", help="Set a user's role, faculty and teacher/mentor flags.")
         role.add_argument("username")
         self._access_arguments(role)
@@ -63,7 +66,8 @@ class Command(BaseCommand):
             raise CommandError("--email-link needs --email: the invitation has nowhere to go")
         role, faculty, flags = self._access(options)
         user = users.create_user(username, email=options["email"], first_name=options["first_name"],
-                                 last_name=options["last_name"], role=role, faculty=faculty, flags=flags)
+                                 last_name=options["last_name"], role=role, faculty=faculty, flags=flags,
+                                 language=options["language"])
         self.stdout.write(f"created {user.username}: {self._summary(user)}")
         if options["password_link"]:
             self.stdout.write(f"password link (works once): {users.password_link(user, options['base_url'])}")

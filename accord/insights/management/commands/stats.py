@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="start", type=date.fromisoformat, help="Start of the period (YYYY-MM-DD).")
         parser.add_argument("--until", dest="end", type=date.fromisoformat, help="End of the period (YYYY-MM-DD).")
         parser.add_argument("--faculty", help="Only the records of this faculty (id, name or local name).")
-        parser.add_argument("--group", help="Only partners in this country group (name or slug).")
+        parser.add_argument("--group", help="Only partners in this country group (name, Chinese name or slug).")
         parser.add_argument("--kind", help=f"Only partners of this kind ({', '.join(Kind.values)}).")
 
     def handle(self, *args, json=False, year=None, start=None, end=None, faculty=None, group=None, kind=None,
@@ -62,7 +62,7 @@ def _faculty(value):
 def _group(value):
     if not value:
         return None
-    found = CountryGroup.objects.filter(Q(name__iexact=value) | Q(slug=value)).first()
+    found = CountryGroup.objects.filter(Q(name__iexact=value) | Q(slug=value) | Q(name_zh=value)).first()
     if found is None:
         raise CommandError(f"no country group named {value!r}")
     return found
