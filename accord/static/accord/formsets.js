@@ -1,7 +1,6 @@
 // Rows of inline formsets (accord/records/templates/records/_formset.html) added and removed in place,
 // before the record is saved: "Add row" copies the formset's empty form and raises TOTAL_FORMS; "Remove"
-// takes away a row that is not saved yet (a saved row has its Delete box). A removed row leaves a gap in
-// the numbering, which Django's formsets read as an empty, unchanged form.
+// takes away a row that is not saved yet (a saved row has its Delete box) and renumbers the rows after it.
 (function () {
   "use strict";
 
@@ -36,14 +35,59 @@
     }
   }
 
+  var NUMBERED = ["name", "id", "for", "aria-controls", "aria-labelledby", "aria-activedescendant"];
+
+  function indexOf(row, prefix) {
+    var named = row.querySelector('[name^="' + prefix + '-"]');
+    var found = named && named.getAttribute("name").slice(prefix.length + 1).match(/^(\d+)-/);
+    return found ? parseInt(found[1], 10) : -1;
+  }
+
+  // Give a row the form number `index`: its fields' names and ids, and its pickers' lists (in <body>).
+  function renumber(row, prefix, index) {
+    var pattern = new RegExp("^(id_)?" + prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "-\\d+-");
+    var elements = [row].concat(Array.prototype.slice.call(row.querySelectorAll("*")));
+    row.querySelectorAll("select.tomselected").forEach(function (select) {
+      var list = select.tomselect && select.tomselect.dropdown;
+      if (list) {
+        elements = elements.concat([list], Array.prototype.slice.call(list.querySelectorAll("*")));
+      }
+    });
+    elements.forEach(function (element) {
+      NUMBERED.forEach(function (attribute) {
+        var value = element.getAttribute(attribute);
+        if (value && pattern.test(value)) {
+          element.setAttribute(attribute, value.replace(pattern, "$1" + prefix + "-" + index + "-"));
+        }
+      });
+    });
+  }
+
+  // A row not saved yet is taken out, and the rows after it move up one number, so that the formset
+  // reads forms 0 .. TOTAL_FORMS - 1 with no gap (a missing form would count as a changed, empty one).
   function removeRow(button) {
     var row = button.closest("[data-formset-row]");
     var table = row && row.closest("table[data-formset]");
     if (!row || !table) {
       return;
     }
+    var prefix = table.dataset.formset;
+    var removed = indexOf(row, prefix);
+    row.querySelectorAll("select.tomselected").forEach(function (select) {
+      select.tomselect.destroy();
+    });
     row.remove();
-    var add = document.querySelector('[data-formset-add="' + table.dataset.formset + '"]');
+    table.querySelectorAll(":scope > tbody > [data-formset-row]").forEach(function (other) {
+      var index = indexOf(other, prefix);
+      if (removed >= 0 && index > removed) {
+        renumber(other, prefix, index - 1);
+      }
+    });
+    var total = field(prefix, "TOTAL_FORMS");
+    if (total && removed >= 0) {
+      total.value = String(Math.max(parseInt(total.value, 10) - 1, 0));
+    }
+    var add = document.querySelector('[data-formset-add="' + prefix + '"]');
     if (add) {
       add.focus();
     }

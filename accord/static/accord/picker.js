@@ -50,6 +50,7 @@
     var addUrl = document.body.dataset.pickerAdd;
     var ranks = new Map(); // institution id -> its place in the lookup's latest answer
     var confirming = null; // the name the server answered with similar partners
+    var adding = 0; // raised by each "Add …": a lookup answer asked for before it is out of date
     var status = document.createElement("p");
     status.className = "picker-status";
     status.setAttribute("role", "status");
@@ -78,6 +79,7 @@
       placeholder: select.dataset.placeholder || "",
       loadThrottle: 150,
       closeAfterSelect: true,
+      dropdownParent: "body", // above formset tables that scroll in their own box on phones
       plugins: select.multiple ? {remove_button: {title: words.remove || "Remove"}} : {},
       // the lookup service has ranked the matches already (any spelling): show its answer, in its order
       score: function () {
@@ -92,6 +94,7 @@
       },
       load: function (query, callback) {
         var picker = this;
+        var asked = adding;
         picker.loadedSearches = {}; // ask the lookup every time: the registry changes
         fetch(select.dataset.lookupUrl + "?limit=" + LIMIT + "&q=" + encodeURIComponent(query), {
           headers: {Accept: "application/json"},
@@ -101,8 +104,9 @@
             return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
           })
           .then(function (answer) {
-            if (picker.inputValue() !== query) {
-              callback(); // the user typed on: a later answer is coming
+            if (picker.inputValue() !== query || asked !== adding || confirming === query.trim()) {
+              // the user typed on, or chose "Add …" (and is shown the similar partners): out of date
+              callback();
               return;
             }
             confirming = null;
@@ -120,6 +124,7 @@
       create: addUrl ? function (input, done) {
         var picker = this;
         var name = input.trim();
+        adding += 1;
         var body = new URLSearchParams({name: name});
         if (confirming === name) {
           body.set("confirm", "1");
