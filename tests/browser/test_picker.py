@@ -3,14 +3,19 @@ arrow, Enter picks, Esc closes; office staff add a missing partner after the dup
 are added and removed in place before the agreement is saved; the picker fits a phone."""
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from accord.agreements.models import Agreement
+from accord.guidance.models import Application, Call
+from accord.mobility.models import Person
 from accord.registry.models import Country, Institution
 from tests.browser.picker import combobox, dropdown, pick
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -208,4 +213,55 @@ def test_screenshot_of_the_picker_open_on_the_agreement_form(login, live_server,
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(DOCS_SCREENSHOTS / "picker.png"))
     assert (DOCS_SCREENSHOTS / "picker.png").stat().st_size > 10_000
+    assert page.accord_failures == []
+
+
+FORMS_WITH_INSTITUTIONS = [
+    ("activities:activity-create", ["id_parties-0-institution"]),
+    ("mobility:person-create", ["id_institution"]),
+    ("mobility:mobility-create", ["id_home_institution", "id_host_institution"]),
+    ("mobility:program-create", ["id_partners-0-institution"]),
+    ("registry:institution-create", ["id_parent", "id_successor"]),
+    ("agreements:agreement-create", ["id_parties-0-institution", "id_signatories-0-institution"]),
+]
+
+
+def test_no_institution_field_asks_for_a_record_id(login, live_server, sam):
+    page = login(sam)
+    for name, ids in FORMS_WITH_INSTITUTIONS:
+        page.goto(live_server.url + reverse(name))
+        for select_id in ids:
+            expect(combobox(page, select_id)).to_have_attribute("role", "combobox")
+        expect(page.locator("input[type=number][name$=institution], input[placeholder*='record id']")).to_have_count(0)
+    assert page.accord_failures == []
+
+
+def test_a_person_is_saved_with_an_institution_picked_by_its_korean_name(login, live_server, sam, partners):
+    page = login(sam)
+    page.goto(live_server.url + reverse("mobility:person-create"))
+    page.fill("#id_name", "Kim Min-jun")
+    expect(combobox(page, "id_institution")).to_have_attribute("aria-labelledby", re.compile("."))  # its <label>
+    pick(page, "id_institution", "한양대학교", "Hanyang University")
+    page.click("form.record-form button[type=submit]")
+    page.wait_for_url(lambda url: "/new/" not in url)
+    assert Person.objects.get(name="Kim Min-jun").institution == partners["hanyang"]
+    assert page.accord_failures == []
+
+
+def test_a_teacher_names_several_partners_of_an_application_with_the_keyboard(login, live_server, partners):
+    teacher = make_user("tina", "teacher")
+    today = date.today()
+    call = Call.objects.create(title="Sino-Korean materials program", funder="Ministry of Science and Technology",
+                               open_date=today - timedelta(days=5), external_deadline=today + timedelta(days=30))
+    page = login(teacher)
+    page.goto(f"{live_server.url}/guidance/applications/new/?call={call.pk}")
+    page.fill("#id_title", "Ceramic matrix composites")
+    pick(page, "id_partner_institutions", "Hanyang", "Hanyang University")
+    pick(page, "id_partner_institutions", "Politecnico", "Polytechnic University of Milan")
+    expect(page.locator("#id_partner_institutions + .ts-wrapper .item")).to_have_count(2)
+    expect(page.locator("#id_partner_institutions + .ts-wrapper .create")).to_have_count(0)  # a teacher adds none
+    page.click("form.record-form button[type=submit]")
+    page.wait_for_selector("#stage")
+    application = Application.objects.get(title="Ceramic matrix composites")
+    assert set(application.partner_institutions.all()) == {partners["hanyang"], partners["milan"]}
     assert page.accord_failures == []
