@@ -65,7 +65,7 @@ def _described(request, matches) -> list[dict]:
 
 @require_POST
 def picker_create(request):
-    """POST name (country, kind, confirm) -> 201 {"created": option} or 200 {"similar": [...], "message"}.
+    """POST name (country, confirm) -> 201 {"created": option} or 200 {"similar": [...], "message"}.
 
     Office staff only. A name like an existing partner's answers those partners first; the same name
     posted again with confirm=1 creates the new partner."""
