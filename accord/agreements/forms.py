@@ -7,6 +7,7 @@ from accord.records.files import check_upload
 from accord.agreements.models import Agreement, AgreementParty, Quota, Signatory
 from accord.records.concurrency import VersionedForm
 from accord.registry.models import Institution
+from accord.registry.widgets import InstitutionPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -41,6 +42,7 @@ class PartyForm(forms.ModelForm):
     class Meta:
         model = AgreementParty
         fields = ["institution", "role"]
+        widgets = {"institution": InstitutionPicker()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,7 +65,7 @@ class SignatoryForm(forms.ModelForm):
     class Meta:
         model = Signatory
         fields = ["person", "institution", "title", "signed_on"]
-        widgets = {"signed_on": DATE}
+        widgets = {"signed_on": DATE, "institution": InstitutionPicker()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from accord.accounts.roles import MENTOR, STAFF, TEACHER
 from accord.agreements import isced
 from accord.agreements.forms import DocumentForm  # noqa: F401  (the same upload form and checks for call and application files)
-from accord.guidance.matching import partner_institution_ids
 from accord.guidance.models import Application, Call, CallStep, Consultation
 from accord.mobility.models import Person
 from accord.records.concurrency import VersionedForm
 from accord.registry.models import Institution
+from accord.registry.widgets import InstitutionsPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -58,17 +58,14 @@ class ApplicationForm(VersionedForm):
         fields = ["title", "discipline", "research_direction", "partner_institutions", "partner_researchers", "mentor"]
         widgets = {
             "research_direction": forms.Textarea(attrs={"rows": 3}),
-            "partner_institutions": forms.SelectMultiple(attrs={"size": 6}),
+            "partner_institutions": InstitutionsPicker(),
             "partner_researchers": forms.SelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        chosen = list(self.instance.partner_institutions.values_list("pk", flat=True)) if self.instance.pk else []
-        # the university's partners (a registry may hold every university in the world)
-        self.fields["partner_institutions"].queryset = Institution.objects.filter(
-            pk__in=partner_institution_ids() | set(chosen)
-        ).order_by("name")
+        # any institution of the registry, picked by name (the page carries only the chosen ones)
+        self.fields["partner_institutions"].queryset = Institution.objects.exclude(status="merged")
         self.fields["partner_researchers"].queryset = Person.objects.exclude(
             kind=Person.Kind.STUDENT).filter(Q(institution__is_home=False) | Q(institution=None)).order_by("name")
         self.fields["mentor"].queryset = guidance_people()

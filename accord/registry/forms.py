@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.records.concurrency import VersionedForm
 from accord.registry.models import CountryGroup, Institution, InstitutionName, Network
+from accord.registry.widgets import InstitutionPicker
 
 
 class InstitutionForm(VersionedForm):
@@ -19,7 +20,8 @@ class InstitutionForm(VersionedForm):
             "latitude", "longitude", "website", "domains", "ror_id", "schac", "erasmus_code",
             "established", "parent", "successor", "status", "is_public", "notes",
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3}), "parent": InstitutionPicker(),
+                   "successor": InstitutionPicker()}
         # labels here rather than as the model's verbose names: translated without a migration
         labels = {
             "name": _("Canonical English name"), "local_name": _("Local name"), "local_language": _("Local language"),
@@ -32,8 +34,8 @@ class InstitutionForm(VersionedForm):
         help_texts = {
             "local_language": _("ISO 639-1 code of the local name"),
             "established": _("Year of foundation"),
-            "parent": _("Record id of the institution it belongs to (a faculty's university)"),
-            "successor": _("Record id of the institution that took it over"),
+            "parent": _("The institution it belongs to (a faculty's university)"),
+            "successor": _("The institution that took it over"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -42,7 +44,6 @@ class InstitutionForm(VersionedForm):
             self.initial["domains"] = ", ".join(self.instance.domains or [])
         for name in ("parent", "successor"):
             self.fields[name].queryset = Institution.objects.order_by("name")
-            self.fields[name].widget = forms.NumberInput(attrs={"placeholder": _("record id")})
 
     def clean_domains(self):
         raw = self.cleaned_data.get("domains") or ""

