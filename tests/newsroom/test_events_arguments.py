@@ -227,3 +227,25 @@ def test_a_university_right_after_an_unveiling_stays_a_party(registry):
     doc = run_until("events", text)
     event = next(e for e in doc.events if e.type == "joint_institution_established")
     assert any(doc.entities[i].name.startswith("Sunridge University") for i in event.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Team Kite, comprising students from BIT, Northbridge University and Lakeside Institute of Technology (LIT), "
+    "won second prize at the international robotics contest held in Lyon.",
+    "The Kite Alliance (integrated by BIT (China), Northbridge University (UK) and the Lakeside Institute of "
+    "Technology (China)) signed a memorandum of understanding with Université de Valmont.",
+])
+def test_the_members_of_a_group_the_home_belongs_to_are_all_home(registry, text):
+    doc = run_until("merge", text, url="https://www.bit.edu.cn/news/1")
+    event = doc.events[0]
+    roles = {doc.entities[i].registry_id: role for i, role in event.roles.items()}
+    assert roles[registry["northbridge"].pk] == roles[registry["lakeside"].pk] == "home"
+    assert roles.get(registry["valmont"].pk, "partner") == "partner"
+
+
+def test_a_list_of_partners_the_home_is_not_part_of_stays_partners(registry):
+    text = ("BIT signed a memorandum of understanding with a consortium comprising Northbridge University and "
+            "Lakeside Institute of Technology.")
+    doc = run_until("merge", text, url="https://www.bit.edu.cn/news/1")
+    roles = {doc.entities[i].registry_id: role for i, role in doc.events[0].roles.items()}
+    assert roles[registry["northbridge"].pk] == roles[registry["lakeside"].pk] == "partner"
