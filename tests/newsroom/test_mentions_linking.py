@@ -139,3 +139,36 @@ def test_a_name_the_publishers_registry_entry_holds_is_that_entry_and_home(regis
                     url="https://en.kfa.ac.ke/news/1")
     home = doc.entities[doc.home]
     assert home.registry_id == academy.pk and home.country == "KE"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Japanese Ambassador to Indonesia, H.E. Mr. Taro Sato, visited Northbridge University on Monday.",
+     "Embassy of Japan in Indonesia", "JP"),
+    ("A delegation led by the Chinese Ambassador to Nigeria, Li Wei, toured Northbridge University.",
+     "Embassy of the People's Republic of China in Nigeria", "CN"),
+    ("The Ambassador of France to Kenya led a delegation to Northbridge University.", "Embassy of France in Kenya", "FR"),
+])
+def test_an_ambassador_who_visits_brings_the_embassy(registry, text, name, country):
+    doc = run_until("linking", text)
+    embassy = entity_named(doc, name)
+    assert embassy.country == country and embassy.kind == "government" and embassy.registry_id is None
+
+
+def test_an_ambassador_who_only_attends_names_no_embassy(registry):
+    doc = run_until("linking", "The signing at Northbridge University was attended by the Japanese Ambassador to Kenya.")
+    assert not any("Embassy" in e.name for e in doc.entities)
+
+
+def test_an_embassy_keeps_where_it_is_in_its_name(registry):
+    doc = run_until("linking", "Representatives from the Embassy of Japan in Indonesia came to Northbridge University.")
+    assert entity_named(doc, "Embassy of Japan in Indonesia").country == "JP"
+
+
+def test_a_country_name_is_no_short_form_and_a_building_no_organisation(registry):
+    from tests.newsroom.conftest import make_institution
+
+    make_institution("Universitas Kenya", "KE")
+    doc = run_until("linking", "Universitas Kenya met in the Rector Office Administration Building. Kenya is far.")
+    kenya = entity_named(doc, "Universitas Kenya")
+    assert len(kenya.mentions) == 1
+    assert not any("Building" in e.name for e in doc.entities)

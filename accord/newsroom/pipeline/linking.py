@@ -109,6 +109,9 @@ def linking(doc, lookup=_lookup):
         if mention.source == "acronym":
             continue
         registry_id = mention.registry_id
+        if mention.source == "embassy":  # a state's mission, named by the article's words: never a registry entry
+            mention.entity = entity_for(mention, None)
+            continue
         if re.search(r"\s[Uu]ni$", mention.text):
             mention.text = mention.text[:-3] + "University"  # "Kyushu uni", as news writes it
         name = mention.text
@@ -287,6 +290,8 @@ def _short_mentions(doc):
             continue
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if any(True for _ in doc.resources.countries.scan(m.group(1))):
+            continue  # "Indonesia" is the country, not short for Universitas Indonesia
         if re.match(r"\s+(?:Province|City|County|State|Region|District|Municipality|University|College|Institute|"
                     r"School|Airport|Station|Road|Street)\b", doc.text[m.end():m.end() + 16]):
             continue
