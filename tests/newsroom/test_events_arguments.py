@@ -53,6 +53,7 @@ def test_an_article_with_no_cooperation_event_gives_none(registry):
     ("BIT received a delegation led by Northbridge University.", "visit_inbound"),
     ("A BIT delegation visited Northbridge University.", "visit_outbound"),
     ("The BIT president led a delegation to Northbridge University.", "visit_outbound"),
+    ("On March 27th, a delegation of BIT and Northbridge University held talks during a business trip.", "visit_outbound"),
 ])
 def test_a_visit_is_seen_from_the_home_university(registry, sentence, expected):
     assert types(run_until("arguments", sentence)) == [expected]
@@ -137,6 +138,10 @@ def test_a_headline_event_takes_its_parties_from_the_lead(registry):
     ("Students of Lakeside Institute of Technology won second prize at the Northbridge University contest.", "competition"),
     ("Lakeside Institute of Technology was received by Northbridge University.", "visit_inbound"),
     ("Lakeside Institute of Technology and Northbridge University launched a seed-corn fund.", "research_project_or_fund"),
+    ("A foundation stone laying ceremony for the joint park of Lakeside Institute of Technology and Northbridge "
+     "University was held.", "other"),
+    ("An online meeting was held between Lakeside Institute of Technology and Northbridge University.", "other"),
+    ("Deans of Lakeside Institute of Technology held a working meeting with Northbridge University.", "visit_inbound"),
 ])
 def test_phrasings_of_the_guides_definitions_give_their_event(registry, sentence, kind):
     assert kind in {e.type for e in run_until("events", sentence).events}

@@ -172,3 +172,21 @@ def test_a_country_name_is_no_short_form_and_a_building_no_organisation(registry
     kenya = entity_named(doc, "Universitas Kenya")
     assert len(kenya.mentions) == 1
     assert not any("Building" in e.name for e in doc.entities)
+
+
+def test_the_initials_of_the_publishers_name_name_it_as_home(registry):
+    from tests.newsroom.conftest import make_institution
+
+    ulm = make_institution("Ulmara State University", "RU", domains=["ulmsu.ru"])
+    doc = run_until("linking", "On June 8, a meeting between USU and Northbridge University was held online.",
+                    url="https://ulmsu.ru/en/news/1")
+    assert doc.entities[doc.home].registry_id == ulm.pk
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Students of the Tongwei Vocational and Technical College met.", "Tongwei Vocational and Technical College"),
+    ("Harvard and Northbridge University met.", "Northbridge University"),
+])
+def test_two_describing_words_joined_by_and_stay_in_one_name(registry, text, name):
+    doc = run_until("linking", text)
+    assert name in {e.name for e in doc.entities}

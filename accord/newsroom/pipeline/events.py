@@ -24,6 +24,9 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour|(?:was|were) received by|"
          r"welcom(?:ed|es|ing) (?:a |the )?(?:\w+ )?(?:delegation|students|guests|visitors|group|team) from|"
          r"received (?:a|the) (?:\w+ )?(?:delegation|visitors|guests))\b", None),
+        # a working meeting in person between the two sides: the guests came (an online one is "other")
+        (r"\b(?:held (?:a|an) (?:working|bilateral) meeting|(?:working|bilateral) meeting (?:was |were )?(?:held|took place))\b",
+         r"^(?!.*\b(?:online|virtual|video)\b)"),
     ],
     "forum_or_conference": [
         (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
@@ -63,6 +66,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "other": [
         (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
+        # a foundation stone is laid before anything opens; a working meeting between two sides is no visit
+        (r"\b(?:foundation[- ]stone|corner[- ]?stone|ground-?breaking ceremony)\b", r"\b(?:laid|laying|lay|held|ceremony)\b"),
+        (r"\b(?:(?:working|bilateral) )?(?:online|virtual|video) meeting (?:was |were )?(?:held|took place|organi[sz]ed)\b"
+         r"|\bheld (?:a|an) (?:(?:working|bilateral) )?(?:online|virtual|video) meeting\b", None),
     ],
 }
 # A meeting named with capitals ("the Baltic-Nordic Policy Dialogue Meeting") is a forum; a board's or a

@@ -29,8 +29,10 @@ _LINK = r"(?:\s+(?:of|for|and|de|du|des|la|le|di|del|der|für|at|in)\s+|\s+|-)"
 # "Swansea University", "University of Sao Tome and Principe", "Kazakh Ablai Khan University of International Relations"
 _STOP = (r"(?!(?:President|Vice|Rector|Dean|Director|Professor|Prof|Dr|Chancellor|Secretary|Minister|Students?|"
          r"Team|Delegation|Presidents|Leaders|Representatives|Party|Committee|On|In|At|The|And|During)\b)")
+# "Vocational and Technical College", "Agricultural and Mechanical University": two describing words
+_DESCRIBING_AND = r"(?:\s+and\s+(?=[A-Z]\w*(?:al|ic|ive|ary)\s))"
 NAME_PATTERN = re.compile(
-    rf"(?:{_CAP}(?:\s+{_CAP})*\s+)?(?:{ORG_WORDS})(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
+    rf"(?:{_CAP}(?:(?:\s+|(?<=al|ic|ve|ry){_DESCRIBING_AND}){_CAP})*\s+)?(?:{ORG_WORDS})(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
     rf"(?:(?:\s+|\s+(?:and|&|of|de|für)\s+){_CAP})*"
     rf"|(?:\s+(?:(?:du|de|des|di|del|la|le)\s+)?{_STOP}{_CAP})+)?"
 )
@@ -277,6 +279,7 @@ def mentions(doc):
             continue
         labelled = gaz.labels.get(acronym, [])
         own = [i for i in labelled if i in publisher]  # "AU" on au.dk
+        own = own or [i for i in publisher if i in gaz.entries and abbreviates(acronym, gaz.entries[i].name)]  # "USU" on ulsu.ru
         if own or (len(labelled) == 1 and len(acronym) >= 4 and acronym not in NOT_ACRONYMS):
             matches_by_acronym[acronym] = own or labelled
             continue
