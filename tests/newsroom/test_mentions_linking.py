@@ -190,3 +190,17 @@ def test_the_initials_of_the_publishers_name_name_it_as_home(registry):
 def test_two_describing_words_joined_by_and_stay_in_one_name(registry, text, name):
     doc = run_until("linking", text)
     assert name in {e.name for e in doc.entities}
+
+
+def test_a_country_after_a_list_of_names_and_dates_places_them_all(registry):
+    doc = run_until("linking", "The BIT delegation attended the forum at Kestrel Marine University and Tarn Health "
+                               "University on 24 to 25 October, 2024 in the Republic of Korea, with Mongolian guests.")
+    assert entity_named(doc, "Kestrel Marine University").country == "KR"
+    assert entity_named(doc, "Tarn Health University").country == "KR"
+
+
+def test_a_country_right_after_a_name_is_that_names_alone(registry):
+    doc = run_until("linking", "BIT organised it with the Kestrel Schools Association and the Tarn Leadership Institute "
+                               "in Egypt, with guests from Jordan.")
+    assert entity_named(doc, "Tarn Leadership Institute").country == "EG"
+    assert entity_named(doc, "Kestrel Schools Association").country != "EG"
