@@ -142,6 +142,10 @@ def test_a_headline_event_takes_its_parties_from_the_lead(registry):
      "University was held.", "other"),
     ("An online meeting was held between Lakeside Institute of Technology and Northbridge University.", "other"),
     ("Deans of Lakeside Institute of Technology held a working meeting with Northbridge University.", "visit_inbound"),
+    ("Lakeside Institute of Technology signed a strategic partnership with Northbridge University.", "agreement_signing"),
+    ("The rector of Northbridge University paid a courtesy call on Lakeside Institute of Technology.", "visit_inbound"),
+    ("Lakeside Institute of Technology and Northbridge University established a joint laboratory for ocean studies.",
+     "joint_institution_established"),
 ])
 def test_phrasings_of_the_guides_definitions_give_their_event(registry, sentence, kind):
     assert kind in {e.type for e in run_until("events", sentence).events}
