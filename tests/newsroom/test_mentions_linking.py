@@ -186,6 +186,7 @@ def test_the_initials_of_the_publishers_name_name_it_as_home(registry):
 @pytest.mark.parametrize("text, name", [
     ("Students of the Tongwei Vocational and Technical College met.", "Tongwei Vocational and Technical College"),
     ("Harvard and Northbridge University met.", "Northbridge University"),
+    ("Students of the Universidade Federal do Kestrel do Sul came.", "Universidade Federal do Kestrel do Sul"),
 ])
 def test_two_describing_words_joined_by_and_stay_in_one_name(registry, text, name):
     doc = run_until("linking", text)

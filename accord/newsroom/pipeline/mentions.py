@@ -32,9 +32,9 @@ _STOP = (r"(?!(?:President|Vice|Rector|Dean|Director|Professor|Prof|Dr|Chancello
 # "Vocational and Technical College", "Agricultural and Mechanical University": two describing words
 _DESCRIBING_AND = r"(?:\s+and\s+(?=[A-Z]\w*(?:al|ic|ive|ary)\s))"
 NAME_PATTERN = re.compile(
-    rf"(?:{_CAP}(?:(?:\s+|(?<=al|ic|ve|ry){_DESCRIBING_AND}){_CAP})*\s+)?(?:{ORG_WORDS})(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
+    rf"(?:{_CAP}(?:(?:\s+|(?<=al|ic|ve|ry){_DESCRIBING_AND}){_CAP})*\s+)?(?:{ORG_WORDS})\b(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
     rf"(?:(?:\s+|\s+(?:and|&|of|de|für)\s+){_CAP})*"
-    rf"|(?:\s+(?:(?:du|de|des|di|del|la|le)\s+)?{_STOP}{_CAP})+)?"
+    rf"|(?:\s+(?:(?:du|de|des|di|del|della|degli|la|le|do|da|dos|das)\s+)?{_STOP}{_CAP})+)?"
 )
 COORDINATED = re.compile(rf"\b({_CAP}(?:\s+{_CAP})?)\s+(?:and|&)\s+({_CAP}(?:\s+{_CAP})?)\s+(Universities|Colleges)\b")
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,})\s*\)")
@@ -50,7 +50,8 @@ EVENT_NAME = re.compile(
     r"Prize|Programme|Program|Scholarship|Opens|Held|Ceremony|Day|Camp|Challenge|Session|Report|Ranking|Rankings|"
     r"Inaugurated|Launched|Launches|Unveiled|Signs|Signed|Visits|Visited|Wins|Won|Welcomes|Hosts|Receives)\b"
 )
-CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "des", "für", "y", "e", "di", "del", "der", "&"}
+CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "des", "für", "y", "e", "di", "del", "der", "&",
+              "do", "da", "dos", "das", "della", "degli"}
 UNIT_BEFORE = re.compile(
     r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
 )
