@@ -125,3 +125,5 @@ def test_a_dateline_is_where_and_when_the_report_was_filed_not_the_event():
 
     text = "Beirut, 06/10/2009- On Saturday the 3rd of October, 2009, the presidents signed"
     assert [dateline(text, m) for m in find_dates(text)] == [True, False]
+    text = "DHAKA, Nov. 24 (Xinhua) -- The classroom, opened on 21 November, is the first"
+    assert [dateline(text, m) for m in find_dates(text)] == [True, False]

@@ -344,7 +344,7 @@ _SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that day|the same evening|tha
 
 
 _DATELINE_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s*){1,3},\s*$")
-_DATELINE_AFTER = re.compile(r"^\s*[-–—:]")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?[-–—:]")  # "DHAKA, Nov. 24 (Xinhua) --"
 
 
 def dateline(text: str, match: DateMatch) -> bool:
