@@ -101,3 +101,29 @@ def test_a_partial_anchor_resolves_only_what_its_precision_allows(text, precisio
     anchor = period_end(DateValue(2021, 1 if precision == "month" else None))
     values = [resolve(m, anchor, precision) for m in find_dates(text)]
     assert next((v.iso() for v in values if v is not None), None) == expected
+
+
+def test_a_weekday_with_day_and_month_in_figures_reads_day_first_without_a_page_date():
+    assert first("the ambassador visited on Wednesday (1/12), at the rector's office", anchor=None) == "--12-01"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the delegation came on Wednesday (3/4) to the campus", "2024-04-03"),  # 3 April 2024 is a Wednesday
+    ("the delegation came on Monday (3/4) to the campus", "2024-03-04"),  # 4 March 2024 is a Monday
+    ("the delegation came on Friday (3/4) to the campus", "2024-04-03"),  # neither: day first
+])
+def test_a_weekday_with_figures_takes_its_year_from_the_page_and_its_order_from_the_weekday(text, expected):
+    assert first(text, anchor=date(2024, 4, 10)) == expected
+
+
+def test_a_weekday_before_the_day_of_the_month_repeats_it():
+    assert [m.kind for m in find_dates("On Saturday the 3rd of October, 2009, they signed")] == ["dm"]
+
+
+def test_a_dateline_is_where_and_when_the_report_was_filed_not_the_event():
+    from accord.newsroom.pipeline.dates import dateline
+
+    text = "Beirut, 06/10/2009- On Saturday the 3rd of October, 2009, the presidents signed"
+    assert [dateline(text, m) for m in find_dates(text)] == [True, False]
+    text = "DHAKA, Nov. 24 (Xinhua) -- The classroom, opened on 21 November, is the first"
+    assert [dateline(text, m) for m in find_dates(text)] == [True, False]

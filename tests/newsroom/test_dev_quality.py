@@ -15,13 +15,13 @@ from tests.conftest import shared_file
 pytestmark = pytest.mark.django_db
 
 MINIMUM = {
-    "primary_type_recall": 0.68,
-    "event_f1": 0.70,
-    "institution_f1": 0.74,
-    "country_accuracy": 0.90,
-    "role_accuracy": 0.88,
-    "date_accuracy": 0.70,
-    "negative_clean": 0.88,
+    "primary_type_recall": 0.85,
+    "event_f1": 0.80,
+    "institution_f1": 0.82,
+    "country_accuracy": 0.93,
+    "role_accuracy": 0.93,
+    "date_accuracy": 0.85,
+    "negative_clean": 0.95,
 }
 
 

@@ -53,6 +53,7 @@ def test_an_article_with_no_cooperation_event_gives_none(registry):
     ("BIT received a delegation led by Northbridge University.", "visit_inbound"),
     ("A BIT delegation visited Northbridge University.", "visit_outbound"),
     ("The BIT president led a delegation to Northbridge University.", "visit_outbound"),
+    ("On March 27th, a delegation of BIT and Northbridge University held talks during a business trip.", "visit_outbound"),
 ])
 def test_a_visit_is_seen_from_the_home_university(registry, sentence, expected):
     assert types(run_until("arguments", sentence)) == [expected]
@@ -137,6 +138,14 @@ def test_a_headline_event_takes_its_parties_from_the_lead(registry):
     ("Students of Lakeside Institute of Technology won second prize at the Northbridge University contest.", "competition"),
     ("Lakeside Institute of Technology was received by Northbridge University.", "visit_inbound"),
     ("Lakeside Institute of Technology and Northbridge University launched a seed-corn fund.", "research_project_or_fund"),
+    ("A foundation stone laying ceremony for the joint park of Lakeside Institute of Technology and Northbridge "
+     "University was held.", "other"),
+    ("An online meeting was held between Lakeside Institute of Technology and Northbridge University.", "other"),
+    ("Deans of Lakeside Institute of Technology held a working meeting with Northbridge University.", "visit_inbound"),
+    ("Lakeside Institute of Technology signed a strategic partnership with Northbridge University.", "agreement_signing"),
+    ("The rector of Northbridge University paid a courtesy call on Lakeside Institute of Technology.", "visit_inbound"),
+    ("Lakeside Institute of Technology and Northbridge University established a joint laboratory for ocean studies.",
+     "joint_institution_established"),
 ])
 def test_phrasings_of_the_guides_definitions_give_their_event(registry, sentence, kind):
     assert kind in {e.type for e in run_until("events", sentence).events}
@@ -227,3 +236,25 @@ def test_a_university_right_after_an_unveiling_stays_a_party(registry):
     doc = run_until("events", text)
     event = next(e for e in doc.events if e.type == "joint_institution_established")
     assert any(doc.entities[i].name.startswith("Sunridge University") for i in event.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "Team Kite, comprising students from BIT, Northbridge University and Lakeside Institute of Technology (LIT), "
+    "won second prize at the international robotics contest held in Lyon.",
+    "The Kite Alliance (integrated by BIT (China), Northbridge University (UK) and the Lakeside Institute of "
+    "Technology (China)) signed a memorandum of understanding with Université de Valmont.",
+])
+def test_the_members_of_a_group_the_home_belongs_to_are_all_home(registry, text):
+    doc = run_until("merge", text, url="https://www.bit.edu.cn/news/1")
+    event = doc.events[0]
+    roles = {doc.entities[i].registry_id: role for i, role in event.roles.items()}
+    assert roles[registry["northbridge"].pk] == roles[registry["lakeside"].pk] == "home"
+    assert roles.get(registry["valmont"].pk, "partner") == "partner"
+
+
+def test_a_list_of_partners_the_home_is_not_part_of_stays_partners(registry):
+    text = ("BIT signed a memorandum of understanding with a consortium comprising Northbridge University and "
+            "Lakeside Institute of Technology.")
+    doc = run_until("merge", text, url="https://www.bit.edu.cn/news/1")
+    roles = {doc.entities[i].registry_id: role for i, role in doc.events[0].roles.items()}
+    assert roles[registry["northbridge"].pk] == roles[registry["lakeside"].pk] == "partner"

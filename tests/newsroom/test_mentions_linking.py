@@ -139,3 +139,69 @@ def test_a_name_the_publishers_registry_entry_holds_is_that_entry_and_home(regis
                     url="https://en.kfa.ac.ke/news/1")
     home = doc.entities[doc.home]
     assert home.registry_id == academy.pk and home.country == "KE"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Japanese Ambassador to Indonesia, H.E. Mr. Taro Sato, visited Northbridge University on Monday.",
+     "Embassy of Japan in Indonesia", "JP"),
+    ("A delegation led by the Chinese Ambassador to Nigeria, Li Wei, toured Northbridge University.",
+     "Embassy of the People's Republic of China in Nigeria", "CN"),
+    ("The Ambassador of France to Kenya led a delegation to Northbridge University.", "Embassy of France in Kenya", "FR"),
+])
+def test_an_ambassador_who_visits_brings_the_embassy(registry, text, name, country):
+    doc = run_until("linking", text)
+    embassy = entity_named(doc, name)
+    assert embassy.country == country and embassy.kind == "government" and embassy.registry_id is None
+
+
+def test_an_ambassador_who_only_attends_names_no_embassy(registry):
+    doc = run_until("linking", "The signing at Northbridge University was attended by the Japanese Ambassador to Kenya.")
+    assert not any("Embassy" in e.name for e in doc.entities)
+
+
+def test_an_embassy_keeps_where_it_is_in_its_name(registry):
+    doc = run_until("linking", "Representatives from the Embassy of Japan in Indonesia came to Northbridge University.")
+    assert entity_named(doc, "Embassy of Japan in Indonesia").country == "JP"
+
+
+def test_a_country_name_is_no_short_form_and_a_building_no_organisation(registry):
+    from tests.newsroom.conftest import make_institution
+
+    make_institution("Universitas Kenya", "KE")
+    doc = run_until("linking", "Universitas Kenya met in the Rector Office Administration Building. Kenya is far.")
+    kenya = entity_named(doc, "Universitas Kenya")
+    assert len(kenya.mentions) == 1
+    assert not any("Building" in e.name for e in doc.entities)
+
+
+def test_the_initials_of_the_publishers_name_name_it_as_home(registry):
+    from tests.newsroom.conftest import make_institution
+
+    ulm = make_institution("Ulmara State University", "RU", domains=["ulmsu.ru"])
+    doc = run_until("linking", "On June 8, a meeting between USU and Northbridge University was held online.",
+                    url="https://ulmsu.ru/en/news/1")
+    assert doc.entities[doc.home].registry_id == ulm.pk
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Students of the Tongwei Vocational and Technical College met.", "Tongwei Vocational and Technical College"),
+    ("Harvard and Northbridge University met.", "Northbridge University"),
+    ("Students of the Universidade Federal do Kestrel do Sul came.", "Universidade Federal do Kestrel do Sul"),
+])
+def test_two_describing_words_joined_by_and_stay_in_one_name(registry, text, name):
+    doc = run_until("linking", text)
+    assert name in {e.name for e in doc.entities}
+
+
+def test_a_country_after_a_list_of_names_and_dates_places_them_all(registry):
+    doc = run_until("linking", "The BIT delegation attended the forum at Kestrel Marine University and Tarn Health "
+                               "University on 24 to 25 October, 2024 in the Republic of Korea, with Mongolian guests.")
+    assert entity_named(doc, "Kestrel Marine University").country == "KR"
+    assert entity_named(doc, "Tarn Health University").country == "KR"
+
+
+def test_a_country_right_after_a_name_is_that_names_alone(registry):
+    doc = run_until("linking", "BIT organised it with the Kestrel Schools Association and the Tarn Leadership Institute "
+                               "in Egypt, with guests from Jordan.")
+    assert entity_named(doc, "Tarn Leadership Institute").country == "EG"
+    assert entity_named(doc, "Kestrel Schools Association").country != "EG"

@@ -100,7 +100,8 @@ def _direction(doc, event) -> int:
             rel_start = m.start - sentence.start
             before = lower[max(0, rel_start - 40):rel_start]
             is_home = m.entity == home
-            if re.search(r"\b(?:delegation|delegates|guests|visitors|team)\s+(?:\w+\s+){0,3}from\s+(?:the\s+)?(?:\w+['’]s\s+)?$", before):
+            if re.search(r"\b(?:delegation|delegates|guests|visitors|team)\s+(?:\w+\s+){0,3}from\s+(?:the\s+)?(?:\w+['’]s\s+)?$", before) \
+                    or re.search(r"\bdelegation\s+of\s+(?:the\s+)?$", before):  # "a delegation of X": X travels
                 votes += -1 if is_home else 1
             elif re.search(r"\b(?:visit(?:s|ed|ing)?|visit to|trip to|travel(?:l?ed)? to|delegation to|arrived at|"
                            r"came to|went to|tour(?:ed)?|at|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before) and \
@@ -188,6 +189,54 @@ def _context_parties(doc, event) -> list[int]:
 
 CONTEXT_SENTENCES = 6  # how many lead sentences name a headline's parties
 
+# "Team X, comprising students from A, B and C", "the alliance (integrated by A (Spain), B (Italy) and C)"
+GROUP_LIST = re.compile(
+    r"\b(?:comprising|comprised of|composed of|consisting of|made up of|integrated by|formed by|"
+    r"(?:whose )?members (?:are|were|include|including)|brings together|bringing together)\s+"
+    r"(?:(?:the\s+)?(?:students|researchers|teams?|members|representatives|delegates|staff)\s+(?:from|of)\s+)?",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^[\s,;|&]*(?:(?:and|or)\s+)?(?:the\s+)?(?:[A-Z]{2,6}\s*\|\s*(?:The\s+)?)?$")
+
+
+def _listed(doc, sentence_index: int, start: int) -> list[Mention]:
+    """The organisations named one after another from `start`: "A, B (Italy) and the C"."""
+    mentions = sorted((m for m in doc.mentions if m.sentence == sentence_index and m.start >= start and
+                       m.entity is not None), key=lambda m: m.start)
+    out, at = [], start
+    for m in mentions:
+        if m.start < at:
+            continue
+        if out and m.entity == out[-1].entity and re.fullmatch(r"\s*\(\s*", doc.text[at:m.start]):
+            close = doc.text.find(")", m.end)  # "A (UMS)": the acronym it defines
+            at = close + 1 if 0 <= close - m.end <= 2 else m.end
+            continue
+        gap = re.sub(r"\([^()]*\)", "", doc.text[at:m.start])
+        if not _LIST_GAP.match(gap):
+            break
+        out.append(m)
+        at = m.end
+    return out
+
+
+def _group_members(doc) -> set[int]:
+    """The institutions of a group the home belongs to or is ("the subject is a group": all home)."""
+    if doc.home is None:
+        return set()
+    members: set[int] = set()
+    for sentence in doc.sentences:
+        for m in GROUP_LIST.finditer(sentence.text):
+            listed = _listed(doc, sentence.index, sentence.start + m.end())
+            if len(listed) < 2:
+                continue
+            entities = {x.entity for x in listed}
+            before = [x for x in doc.mentions if x.sentence == sentence.index and
+                      0 <= sentence.start + m.start() - x.end <= 3]  # "Alliance X (integrated by …"
+            if doc.home in entities or any(x.entity == doc.home for x in before):
+                members |= entities
+    members.discard(doc.home)
+    return {e for e in members if doc.entities[e].kind == "university"}
+
 
 def arguments(doc):
     """Adds event.entities/roles (home and partners), event.people, event.counts"""
@@ -198,6 +247,7 @@ def arguments(doc):
         if not any(e != doc.home for e in event.entities) and ANAPHORA.search(doc.sentences[event.sentence].text):
             event.entities += [e for e in _antecedents(doc, event) if e not in event.entities]
     votes = sum(_direction(doc, e) for e in visits)
+    group = _group_members(doc)
     for event in visits:
         event.type = "visit_inbound" if votes >= 0 else "visit_outbound"
     for event in doc.events:
@@ -212,7 +262,8 @@ def arguments(doc):
         event.entities = [e for e in event.entities if e not in event.founded]
         if doc.home is not None and doc.home not in event.entities and doc.home not in event.founded:
             event.entities.insert(0, doc.home)
-        event.roles = {i: ("home" if i == doc.home else "partner") for i in event.entities}
+        event.entities += sorted(group - set(event.entities) - event.founded)
+        event.roles = {i: ("home" if i == doc.home or i in group else "partner") for i in event.entities}
         people = [p for index in event.sentences for p in all_people.get(index, [])]
         seen = {p.name for p in people}
         for index, found in sorted(all_people.items()):

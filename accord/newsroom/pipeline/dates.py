@@ -40,6 +40,9 @@ def _p(template: str) -> str:
 PATTERNS = [
     ("iso", _p(r"(?<!\d){y1}-(?P<mm1>[01]?\d)-(?P<dd1>[0-3]?\d)(?!\d)")),
     ("numeric", r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y1>(?:19|20)\d\d)\b"),
+    # Wednesday (1/12): a weekday with its day and month in figures, no year
+    ("weekday_numeric", r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*\(?\s*"
+                        r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)\s*\)?(?![/\d])"),
     # September 29 to October 3[, 2024]
     ("mdmd", _p(r"\b{m1}\s+{d1}" + _SEP + r"{m2}\s+{d2}(?:,?\s+{y1})?\b")),
     # 1st March – 1st May 2018
@@ -106,6 +109,11 @@ def find_dates(text: str) -> list[DateMatch]:
                 a, b = int(g["a"]), int(g["b"])
                 day, month = (a, b) if a > 12 or b <= 12 else (b, a)  # day first, as most of the world writes
                 value = DateValue(int(g["y1"]), month, day)
+            elif kind == "weekday_numeric":
+                a, b = int(g["a"]), int(g["b"])
+                day, month = (a, b) if a > 12 or b <= 12 else (b, a)  # day first, as most of the world writes
+                value = DateValue(None, month, day)
+                relative = f"weekday-date:{WEEKDAYS[g['wd'].lower()]}:{a}:{b}"  # month first: the other reading
             elif kind in ("mdmd", "md"):
                 value = DateValue(_int(g.get("y1")), _month(g["m1"]), int(g["d1"]))
             elif kind in ("dmdm", "dm"):
@@ -149,9 +157,15 @@ def find_dates(text: str) -> list[DateMatch]:
     absolute = [d for d in found if d.value.month and not d.relative]
     return [
         d for d in found
-        if not (d.relative.startswith("weekday:") and any(0 <= a.start - d.end <= 3 or 0 <= d.start - a.end <= 3
-                                                           for a in absolute))
+        if not (d.relative.startswith("weekday:") and any(_beside(text, d, a) for a in absolute))
     ]
+
+
+def _beside(text: str, weekday: DateMatch, date_match: DateMatch) -> bool:
+    """"Friday 14/06/2024", "Saturday the 3rd of October", "14 June (Friday)": one date said twice."""
+    if date_match.start >= weekday.end:
+        return re.fullmatch(r"[\s,(]*(?:the\s+)?", text[weekday.end:date_match.start]) is not None
+    return re.fullmatch(r"[\s,(]*", text[date_match.end:weekday.start]) is not None
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -169,6 +183,8 @@ def resolve(match: DateMatch, anchor: date | None, precision: str = "day") -> Da
         return None  # "on Thursday" needs the day of publication
     if relative.startswith("month:") and precision not in ("day", "month"):
         return None
+    if relative.startswith("weekday-date:"):
+        return _weekday_date(value, relative, anchor, precision)
     if relative.startswith("weekday:"):
         if anchor is None:
             return None
@@ -200,6 +216,31 @@ def resolve(match: DateMatch, anchor: date | None, precision: str = "day") -> Da
     if relative.startswith("month-name:last") and candidate > anchor:
         year = anchor.year - 1
     return DateValue(year, value.month, value.day)
+
+
+def _weekday_date(value: DateValue, relative: str, anchor: date | None, precision: str) -> DateValue:
+    """"Wednesday (1/12)": the year from the anchor; of the two orders of day and month, the one whose
+    weekday agrees (day first when both or neither do); with no anchor, --MM-DD day first."""
+    weekday, other_month, other_day = (int(x) for x in relative.split(":")[1:])
+    if anchor is None or precision == "":
+        return DateValue(None, value.month, value.day)
+    readings = [(value.month, value.day)]
+    if _valid(None, other_month, other_day) and (other_month, other_day) != readings[0]:
+        readings.append((other_month, other_day))
+    placed = []
+    for month, day in readings:
+        year = anchor.year
+        try:
+            when = date(year, month, day)
+            if when > anchor + timedelta(days=7):
+                when = date(year - 1, month, day)
+        except ValueError:
+            continue
+        placed.append(when)
+    for when in placed:
+        if when.weekday() == weekday:
+            return DateValue(when.year, when.month, when.day)
+    return DateValue(placed[0].year, placed[0].month, placed[0].day) if placed else DateValue(None, value.month, value.day)
 
 
 # -- the publication date ------------------------------------------------------------------------
@@ -302,10 +343,21 @@ anchor.adds = ("anchor", "anchor_source", "anchor_precision")
 _SAME_DAY = re.compile(r"\b(?:on )?(?:the same day|that day|the same evening|that morning)\b", re.IGNORECASE)
 
 
+_DATELINE_BEFORE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s*){1,3},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?[-–—:]")  # "DHAKA, Nov. 24 (Xinhua) --"
+
+
+def dateline(text: str, match: DateMatch) -> bool:
+    """"Beirut, 06/10/2009 - On Saturday …": the place and date a report is filed from, not an event's."""
+    return bool(_DATELINE_BEFORE.match(text[:match.start]) and _DATELINE_AFTER.match(text[match.end:]))
+
+
 def sentence_date(doc, index: int) -> DateValue | None:
     """The first date in a sentence that names at least a month, resolved against the anchor."""
     sentence = doc.sentences[index]
     for match in find_dates(sentence.text):
+        if dateline(sentence.text, match):
+            continue
         value = resolve(match, doc.anchor, doc.anchor_precision or "day")
         if value is not None and value.month:
             return value

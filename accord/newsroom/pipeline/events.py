@@ -15,7 +15,7 @@ AGREEMENT = (r"(?:agreements?|mous?|moas?|m\.o\.u\.?|memorand(?:um|a|ums)|accord
 TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement_signing": [
         (r"\b(?:sign(?:s|ed|ing)?|co-sign(?:ed)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|ed|es)|renew(?:s|ed)?|"
-         rf"exchang(?:e|ed) (?:the )?(?:signed )?{AGREEMENT})\b", AGREEMENT),
+         rf"exchang(?:e|ed) (?:the )?(?:signed )?{AGREEMENT})\b", rf"{AGREEMENT}|\bpartnership\b"),
         (r"\bsigning (?:ceremony|of)\b", None),
         (rf"\b(?:{AGREEMENT} (?:was|were|has been|have been) reached|reached an? (?:\w+ )?{AGREEMENT})\b", None),
         (r"\b(?:declaration|letter) of intent\b", r"\b(?:sign\w*|adopt\w*|issu\w*|conclud\w*|exchang\w*)\b"),
@@ -23,7 +23,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "visit_inbound": [  # direction decided by the arguments step
         (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour|(?:was|were) received by|"
          r"welcom(?:ed|es|ing) (?:a |the )?(?:\w+ )?(?:delegation|students|guests|visitors|group|team) from|"
-         r"received (?:a|the) (?:\w+ )?(?:delegation|visitors|guests))\b", None),
+         r"received (?:a|the) (?:\w+ )?(?:delegation|visitors|guests)|courtesy (?:call|visit))\b", None),
+        # a working meeting in person between the two sides: the guests came (an online one is "other")
+        (r"\b(?:held (?:a|an) (?:working|bilateral) meeting|(?:working|bilateral) meeting (?:was |were )?(?:held|took place))\b",
+         r"^(?!.*\b(?:online|virtual|video)\b)"),
     ],
     "forum_or_conference": [
         (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
@@ -34,6 +37,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es|e|ing)?|opening ceremony|officially opened|co-established|"
          r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
          r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of|"
+         r"(?:established|set up|founded|opened) (?:a |an |the |their |its )?(?:new |first )?joint|"
          r"(?:cent(?:re|er)|institute|lab(?:oratory)?|school|college|campus|classroom)(?: \([^)]{1,12}\))? opening)\b",
          r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
          r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
@@ -63,6 +67,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "other": [
         (r"\b(?:alliance|consortium|university network)\b", r"\b(?:launch\w*|establish\w*|found(?:ed|ing)|inaugurat\w*|formed)\b"),
+        # a foundation stone is laid before anything opens; a working meeting between two sides is no visit
+        (r"\b(?:foundation[- ]stone|corner[- ]?stone|ground-?breaking ceremony)\b", r"\b(?:laid|laying|lay|held|ceremony)\b"),
+        (r"\b(?:(?:working|bilateral) )?(?:online|virtual|video) meeting (?:was |were )?(?:held|took place|organi[sz]ed)\b"
+         r"|\bheld (?:a|an) (?:(?:working|bilateral) )?(?:online|virtual|video) meeting\b", None),
     ],
 }
 # A meeting named with capitals ("the Baltic-Nordic Policy Dialogue Meeting") is a forum; a board's or a

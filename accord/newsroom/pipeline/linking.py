@@ -109,6 +109,9 @@ def linking(doc, lookup=_lookup):
         if mention.source == "acronym":
             continue
         registry_id = mention.registry_id
+        if mention.source == "embassy":  # a state's mission, named by the article's words: never a registry entry
+            mention.entity = entity_for(mention, None)
+            continue
         if re.search(r"\s[Uu]ni$", mention.text):
             mention.text = mention.text[:-3] + "University"  # "Kyushu uni", as news writes it
         name = mention.text
@@ -211,15 +214,54 @@ def infer_country(doc, entity, countries, *, from_sentence=False) -> tuple[str |
             return code, "the language of the name"
     if not from_sentence:
         return None, ""
+    for index in entity.mentions:
+        code = _placed_in(doc, doc.mentions[index], countries)
+        if code:
+            return code, "the country the sentence places it in"
     named, taken = set(), set()
     for index in entity.mentions:
         number = doc.mentions[index].sentence
-        named |= {code for _, _, code in countries.scan(doc.sentences[number].text)}
-        taken |= {doc.entities[m.entity].country for m in doc.mentions if m.sentence == number}
-    named -= taken  # "X University, Philippines" belongs to X
+        sentence = doc.sentences[number]
+        found = list(countries.scan(sentence.text))
+        named |= {code for _, _, code in found}
+        mine = set(entity.mentions)
+        for at, m in enumerate(doc.mentions):  # "X University, Philippines" belongs to X
+            if m.sentence == number and m.entity is not None and at not in mine:
+                start, end = m.start - sentence.start, m.end - sentence.start
+                taken |= {code for a, b, code in found if _BESIDE.fullmatch(sentence.text[end:a] if a >= end else
+                                                                            sentence.text[b:start] if start >= b else "x")}
+    named -= taken
     if len(named) == 1:
         return named.pop(), "the only country named in the same sentence"
     return None, ""
+
+
+_BESIDE = re.compile(r"\s*(?:,|\(|\bin\b|\bof\b)?\s*(?:the\s+)?")  # "X, Philippines", "X in Egypt", "Y's X"
+_LIST_GAP = re.compile(r"[\s,;()–-]*(?:(?:and|&|on|the|from|to|of)\b[\s,;()–-]*)*")
+
+
+def _placed_in(doc, mention, countries) -> str | None:
+    """"at A and B on 24 to 25 October in the Republic of Korea": the country after a list of names and
+    dates that holds this one (never past a verb or another clause)."""
+    from accord.newsroom.pipeline.dates import find_dates
+
+    sentence = doc.sentences[mention.sentence]
+    rest = doc.text[mention.end:min(sentence.end, mention.end + 120)]
+    m = re.search(r"\bin\s+(?:the\s+)?([A-Z][^\n,;.]*)", rest)
+    if not m:
+        return None
+    gap = rest[:m.start()]
+    for other in doc.mentions:
+        if other.sentence == mention.sentence and mention.end <= other.start and other.end <= mention.end + m.start():
+            if not doc.text[other.end:mention.end + m.start()].strip():
+                return None  # "A and the B Institute in Egypt": the country is B's alone
+            gap = gap.replace(doc.text[other.start:other.end], " ")
+    for found in find_dates(gap):
+        gap = gap.replace(found.text, " ")
+    if not _LIST_GAP.fullmatch(gap):
+        return None
+    place = list(countries.scan(m.group(1)))
+    return place[0][2] if place and place[0][0] == 0 else None
 
 
 STEM = 6  # "Financial" and "Finance" are one word when the publisher's name is compared with the text's
@@ -287,6 +329,8 @@ def _short_mentions(doc):
             continue
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if any(True for _ in doc.resources.countries.scan(m.group(1))):
+            continue  # "Indonesia" is the country, not short for Universitas Indonesia
         if re.match(r"\s+(?:Province|City|County|State|Region|District|Municipality|University|College|Institute|"
                     r"School|Airport|Station|Road|Street)\b", doc.text[m.end():m.end() + 16]):
             continue

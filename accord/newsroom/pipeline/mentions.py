@@ -29,10 +29,12 @@ _LINK = r"(?:\s+(?:of|for|and|de|du|des|la|le|di|del|der|für|at|in)\s+|\s+|-)"
 # "Swansea University", "University of Sao Tome and Principe", "Kazakh Ablai Khan University of International Relations"
 _STOP = (r"(?!(?:President|Vice|Rector|Dean|Director|Professor|Prof|Dr|Chancellor|Secretary|Minister|Students?|"
          r"Team|Delegation|Presidents|Leaders|Representatives|Party|Committee|On|In|At|The|And|During)\b)")
+# "Vocational and Technical College", "Agricultural and Mechanical University": two describing words
+_DESCRIBING_AND = r"(?:\s+and\s+(?=[A-Z]\w*(?:al|ic|ive|ary)\s))"
 NAME_PATTERN = re.compile(
-    rf"(?:{_CAP}(?:\s+{_CAP})*\s+)?(?:{ORG_WORDS})(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
+    rf"(?:{_CAP}(?:(?:\s+|(?<=al|ic|ve|ry){_DESCRIBING_AND}){_CAP})*\s+)?(?:{ORG_WORDS})\b(?:\s+(?:of|for|de|du|des|at|in)\s+(?:the\s+)?{_CAP}"
     rf"(?:(?:\s+|\s+(?:and|&|of|de|für)\s+){_CAP})*"
-    rf"|(?:\s+(?:(?:du|de|des|di|del|la|le)\s+)?{_STOP}{_CAP})+)?"
+    rf"|(?:\s+(?:(?:du|de|des|di|del|della|degli|la|le|do|da|dos|das)\s+)?{_STOP}{_CAP})+)?"
 )
 COORDINATED = re.compile(rf"\b({_CAP}(?:\s+{_CAP})?)\s+(?:and|&)\s+({_CAP}(?:\s+{_CAP})?)\s+(Universities|Colleges)\b")
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z&]*[A-Z]|[A-Z]{2,})\s*\)")
@@ -48,16 +50,47 @@ EVENT_NAME = re.compile(
     r"Prize|Programme|Program|Scholarship|Opens|Held|Ceremony|Day|Camp|Challenge|Session|Report|Ranking|Rankings|"
     r"Inaugurated|Launched|Launches|Unveiled|Signs|Signed|Visits|Visited|Wins|Won|Welcomes|Hosts|Receives)\b"
 )
-CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "des", "für", "y", "e", "di", "del", "der", "&"}
+CONNECTORS = {"of", "and", "for", "de", "the", "at", "in", "la", "le", "du", "des", "für", "y", "e", "di", "del", "der", "&",
+              "do", "da", "dos", "das", "della", "degli"}
 UNIT_BEFORE = re.compile(
     r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
 )
 TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|\s*\([^)]*$|[\s,.;:“”\"]+$")  # "… (APU": an unclosed parenthesis
+PLACE_HEAD = re.compile(r"\b(?:Building|Hall|Auditorium|Room|Stadium|Gymnasium|Plaza|Square|Tower|Theatre|Theater|Arena)$")
 NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
 
 
 GOVERNING_BODY = re.compile(r"(?:(?<=University)|(?<=College)|(?<=Institute)|(?<=Academy))\s+"
                             r"(?:Council|Senate|Board(?: of \w+)?|Court|Management|Leadership|Administration)$")
+
+
+_STATE = r"[A-Z][\w'’]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’]+){0,4}"
+AMBASSADOR = re.compile(rf"\b(?:(?P<nation>[A-Z][\w'’]+)\s+)?Ambassador(?:\s+of\s+(?:the\s+)?(?P<of>{_STATE}))?"
+                        rf"\s+to\s+(?:the\s+)?(?P<to>{_STATE})")
+_VISITOR_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:visited|(?:led|headed) (?:a|an|the) (?:[\w-]+ ){0,2}delegation|"
+                            r"paid (?:a|an) (?:[\w-]+ )?visit|arrived|came to)\b")
+_VISITOR_BEFORE = re.compile(r"\bdelegation\s+(?:[\w-]+\s+){0,2}(?:led|headed)\s+by\s+(?:the\s+)?$")
+
+
+def _whole_place(phrase: str, countries) -> bool:
+    found = list(countries.scan(phrase))
+    return bool(found and found[0][0] == 0 and found[0][1] >= len(phrase) - 1) or countries.city(phrase) is not None
+
+
+def _embassy(text: str, m, countries) -> str | None:
+    """"Embassy of X in Y" for an ambassador of X to Y who is a visitor, else None."""
+    def state(phrase):
+        found = list(countries.scan(phrase or ""))
+        return found[0][2] if found and found[0][0] == 0 and found[0][1] >= len(phrase) - 1 else None
+
+    sending = state(m.group("of")) or state(m.group("nation"))
+    host = state(m.group("to"))
+    if not sending or not host or sending == host:
+        return None
+    after = re.sub(r"\b(?:H\.\s?E|Mr|Mrs|Ms|Dr|Prof)\.", "", text[m.end():m.end() + 120])
+    if not (_VISITOR_AFTER.match(after) or _VISITOR_BEFORE.search(text[max(0, m.start() - 60):m.start()])):
+        return None
+    return f"Embassy of {countries.states.get(sending, sending)} in {countries.names.get(host, host)}"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -124,6 +157,14 @@ def mentions(doc):
             mention = add(m.start(group), m.end(group), "coordinated", ids[0] if ids else None)
             if mention:
                 mention.text = name
+    # 1b. an ambassador who visits or leads a delegation brings the embassy: "the Japanese Ambassador to
+    # Indonesia visited …" names the Embassy of Japan in Indonesia as a party
+    for m in AMBASSADOR.finditer(text):
+        name = _embassy(text, m, resources.countries)
+        if name:
+            mention = add(m.start(), m.end(), "embassy")
+            if mention:
+                mention.text = name
     # 2. registry names, longest first along the text
     for sentence in doc.sentences:
         shapes = [] if sentence.is_title else [m.span() for m in NAME_PATTERN.finditer(sentence.text)]
@@ -168,9 +209,15 @@ def mentions(doc):
             if when:
                 e = s + when.start()  # "X Government in August"
             located = re.search(r"\s+in\s+([^\n]+)$", text[s:e])
-            if located and any(a == 0 and b >= len(located.group(1)) - 1
+            if located and not re.search(r"\b(?:Embassy|Consulate)\b", text[s:e]) and any(a == 0 and b >= len(located.group(1)) - 1
                                for a, b, _ in resources.countries.scan(located.group(1))):
                 e = s + located.start()  # "X University in Kazakhstan": the name ends before the country
+            mission = re.search(r"\b(?:Embassy|Consulate)(?: General)? of\b", text[s:e]) and \
+                re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,2})", text[e:e + 60])
+            if mission and (_whole_place(mission.group(1), resources.countries)):
+                e += mission.end()  # "the Embassy of Japan in Indonesia": where the mission is belongs to its name
+            if PLACE_HEAD.search(text[s:e]):
+                continue  # "the University Administration Center Building" is where, not who
             if e - s > 3 and _ORG_WORD.search(text[s:e]) and len(text[s:e].split()) >= 2 \
                     and not FOLLOWED_BY_NAME.match(text[e:e + 40]):
                 cut.append((s, e, source))
@@ -233,6 +280,7 @@ def mentions(doc):
             continue
         labelled = gaz.labels.get(acronym, [])
         own = [i for i in labelled if i in publisher]  # "AU" on au.dk
+        own = own or [i for i in publisher if i in gaz.entries and abbreviates(acronym, gaz.entries[i].name)]  # "USU" on ulsu.ru
         if own or (len(labelled) == 1 and len(acronym) >= 4 and acronym not in NOT_ACRONYMS):
             matches_by_acronym[acronym] = own or labelled
             continue

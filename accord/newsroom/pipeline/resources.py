@@ -215,6 +215,8 @@ class Countries:
     max_len: int
     cities: dict[str, str]  # folded city name -> ISO code (large cities only)
     codes: set[str]
+    names: dict[str, str] = field(default_factory=dict)  # ISO code -> the common name ("China")
+    states: dict[str, str] = field(default_factory=dict)  # ISO code -> the state's name (state_name)
     firsts: dict[str, int] = field(default_factory=dict)  # first word of a phrase -> the longest phrase's length
     _seen: dict[str, list] = field(default_factory=dict, repr=False)  # text -> what scan() found (sentences repeat)
 
@@ -269,10 +271,13 @@ def build_countries() -> Countries:
 
     table: dict[str, str] = {}
     codes = set()
+    names: dict[str, str] = {}
+    states: dict[str, str] = {}
     for code, name, official, alt in Country.objects.order_by("code").values_list(
         "code", "name", "official_name", "alt_names"
     ):
         codes.add(code)
+        names[code], states[code] = name, state_name(name, official)
         for value in (name, official, *(alt or [])):
             if value and len(value) > 3:
                 table.setdefault(_fold_phrase(value), code)
@@ -286,7 +291,20 @@ def build_countries() -> Countries:
         else:
             table[key] = code
     max_len = max((len(k.split()) for k in table), default=1)
-    return Countries(table, max_len, _cities(frozenset(codes)), codes)
+    return Countries(table, max_len, _cities(frozenset(codes)), codes, names, states)
+
+
+_STATE_NOUN = re.compile(r"^(?:Republic|Kingdom|People|Federal|Federation|State|Commonwealth|Democratic|Islamic|United|"
+                         r"Union|Sultanate|Principality|Grand Duchy|Netherlands|Philippines|Czech|Dominican|Russian|"
+                         r"Gambia|Bahamas|Maldives)\b")
+
+
+def state_name(name: str, official: str | None) -> str:
+    """The name a state's embassy carries: its short official name where it holds the common one
+    ("the People's Republic of China", "the Kingdom of the Netherlands"), else the common name."""
+    chosen = official if official and name in official and "," not in official and len(official.split()) <= 5 \
+        else name
+    return f"the {chosen}" if _STATE_NOUN.match(chosen) else chosen
 
 
 @lru_cache(maxsize=1)
