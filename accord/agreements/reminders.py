@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accord.lib import hooks
+from accord.lib.limits import fit
 from accord.agreements.models import Agreement, ReminderSent
 from accord.agreements.models.agreements import ALIVE
 from accord.notifications.services import notify, wants_email
@@ -103,7 +104,7 @@ def send_reminders(today: date | None = None, *, dry_run: bool = False, write=pr
                 continue
             try:
                 with transaction.atomic():
-                    ReminderSent.objects.create(user=user, source=name, day=today, subject=reminder.subject[:300])
+                    ReminderSent.objects.create(user=user, source=name, day=today, subject=fit(ReminderSent, "subject", reminder.subject))
                     send_mail(reminder.subject, body, None, [user.email])
             except IntegrityError:  # another run sent it meanwhile
                 continue

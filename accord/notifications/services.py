@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accord.accounts.roles import ROLES
+from accord.lib.limits import fit
 from accord.notifications.models import Notification, Preference
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,9 @@ def notify(users, *, key: str, title: str, body: str = "", url: str = "", kind: 
         try:
             with transaction.atomic():
                 notification, new = Notification.objects.get_or_create(
-                    user=user, key=key[:200],
-                    defaults={"title": str(title)[:300], "body": str(body), "url": url[:500], "kind": kind[:40]},
+                    user=user, key=fit(Notification, "key", key),
+                    defaults={"title": fit(Notification, "title", str(title)), "body": str(body),
+                              "url": fit(Notification, "url", url), "kind": fit(Notification, "kind", kind)},
                 )
         except IntegrityError:  # another process told them meanwhile
             continue

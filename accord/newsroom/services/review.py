@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.lib.limits import CHANGE_REASON_LENGTH
-from accord.activities.models import Activity, ActivityParty
+from accord.lib.limits import CHANGE_REASON_LENGTH, fit
+from accord.activities.models import Activity, ActivityParty, ActivityPerson
 from accord.activities.services import create_activity
 from accord.activities.models import DatePrecision as ActivityPrecision
 from accord.agreements.models import Agreement, Signatory
@@ -81,7 +81,7 @@ def _institution(row: dict, by) -> Institution:
     if existing:
         return existing
     kind = row.get("kind") if row.get("kind") in INSTITUTION_KINDS else InstitutionKind.UNIVERSITY
-    institution = Institution(name=name[:300], country=country, kind=kind,
+    institution = Institution(name=fit(Institution, "name", name), country=country, kind=kind,
                               notes=_("Proposed by the newsroom from a news article."))
     institution._history_user = by
     institution._change_reason = "created from a newsroom proposal"
@@ -93,7 +93,8 @@ def _person(row: dict, institutions: dict[str, Institution], by) -> Person:
     institution = institutions.get(row.get("institution") or "")
     person = Person.objects.filter(name=row["name"], institution=institution).order_by("pk").first()
     if person is None:
-        person = Person(name=row["name"][:200], title=(row.get("role") or "")[:200], institution=institution)
+        person = Person(name=fit(Person, "name", row["name"]), title=fit(Person, "title", row.get("role") or ""),
+                        institution=institution)
         person._history_user = by
         person.save()
     return person
@@ -105,7 +106,7 @@ def _reason(proposal) -> str:
 
 def _title(proposal, parties: list[tuple[Institution, str]]) -> str:
     partners = [i.name for i, role in parties if role == "partner"] or [i.name for i, _ in parties]
-    return f"{TYPE_LABELS.get(proposal.event_type, proposal.event_type)}: {', '.join(partners)}"[:300]
+    return fit(Activity, "title", f"{TYPE_LABELS.get(proposal.event_type, proposal.event_type)}: {', '.join(partners)}")
 
 
 def _source_note(proposal) -> str:
@@ -132,7 +133,7 @@ def _create_agreement(proposal, parties, people, by) -> Agreement:
         raise ReviewError(" ".join(error.messages)) from None
     for person, row in people:
         Signatory.objects.create(agreement=agreement, person=person, institution=person.institution,
-                                 title=(row.get("role") or "")[:200], signed_on=signed_on if precision == "day" else None)
+                                 title=fit(Signatory, "title", row.get("role") or ""), signed_on=signed_on if precision == "day" else None)
     return agreement
 
 
@@ -151,7 +152,7 @@ def _create_activity(proposal, parties, people, by) -> Activity:
         return create_activity(
             by=by, reason=_reason(proposal),
             parties=[(institution, home_role if role == "home" else partner_role) for institution, role in parties],
-            people=[(person, (row.get("role") or "")[:200]) for person, row in people],
+            people=[(person, fit(ActivityPerson, "role", row.get("role") or "")) for person, row in people],
             kind=ACTIVITY_KINDS.get(proposal.event_type, Activity.Kind.OTHER), title=_title(proposal, parties),
             description=_source_note(proposal), start_date=start, date_precision=precision,
             country=partner_countries[0] if partner_countries else None,
