@@ -34,3 +34,11 @@ def test_every_app_that_adds_to_a_lower_layer_does_it_through_a_hook():
     assert {"agreements", "guidance-deadlines"} <= set(hooks.REMINDERS)
     assert {"agreements", "activities", "mobility"} <= set(hooks.TABLE_IMPORTS)
     assert set(hooks.SCOPE_FILTER) == {"insights"}
+
+
+def test_the_demo_steps_run_lower_layers_first_and_the_rollup_after_the_records():
+    steps = list(hooks.DEMO_STEPS)
+    order = ["registry", "registry office", "accounts", "mobility", "agreements", "agreements office",
+             "activities", "activities office", "insights"]
+    assert [step for step in steps if step in order] == order
+    assert {"mobility office", "guidance"} <= set(steps)

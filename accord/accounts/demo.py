@@ -1,13 +1,13 @@
 """Demo users, one per role. The password is printed by `accord demo --list-users`."""
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from accord.accounts.models import Profile
-from accord.registry.models import Institution
+from accord.accounts.roles import ADMIN, ROLES
+from accord.accounts.users import FLAGS, create_user, faculties, set_access
 
 DEMO_PASSWORD = "accord-demo"
-# username, role, full name, faculty
+# username, role (or a flag such as "teacher"), full name, faculty
 USERS = [
     ("admin", "admin", "Ada Admin", None),
     ("staff", "staff", "Sam Staff", None),
@@ -17,21 +17,29 @@ USERS = [
 
 
 @transaction.atomic
-def load() -> dict:
-    for username, role, full_name, faculty in USERS:
+def create_demo_users(users) -> dict:
+    """Each (username, role or flag, full name, faculty) login once, through the accounts service
+    (accord.accounts.users) with DEMO_PASSWORD; a second run only puts its access back as listed."""
+    User = get_user_model()
+    for username, role, full_name, faculty in users:
         first, last = full_name.split(" ", 1)
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@accord.local"}
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-        user.is_staff = role == "admin"
-        user.is_superuser = role == "admin"
-        user.save()
-        user.groups.set([Group.objects.get(name=role)])
-        unit = Institution.objects.get(name=faculty) if faculty else None
-        Profile.objects.update_or_create(user=user, defaults={"faculty": unit})
-    return {"users": len(USERS)}
+        unit = faculties().get(name=faculty) if faculty else None
+        access = {"role": role if role in ROLES else "", "faculty": unit,
+                  "flags": (role,) if role in FLAGS else ()}
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = create_user(username, email=f"{username}@accord.local", first_name=first, last_name=last,
+                               password=DEMO_PASSWORD, **access)
+        else:
+            set_access(user, **access)
+        if role == ADMIN and not user.is_superuser:  # the demo's administrator may use Django's admin site too
+            user.is_superuser = True
+            user.save(update_fields=["is_superuser"])
+    return {"users": len(users)}
+
+
+def load() -> dict:
+    return create_demo_users(USERS)
 
 
 # Demo users other apps create in their own demo step (username, role, full name, faculty).

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accord.accounts.language import speaking_to
 from accord.accounts.models import Profile, UserChange
+from accord.lib.limits import fit
 from accord.accounts.roles import ADMIN, COORDINATOR, MENTOR, ROLES, TEACHER, role_of
 
 FLAGS = (TEACHER, MENTOR)
@@ -26,7 +27,8 @@ def faculties():
 
 
 def _log(user, by, change: str) -> None:
-    UserChange.objects.create(user=user, by=by if getattr(by, "is_authenticated", False) else None, change=change[:500])
+    UserChange.objects.create(user=user, by=by if getattr(by, "is_authenticated", False) else None,
+                              change=fit(UserChange, "change", change))
 
 
 def _group(name) -> Group:

@@ -15,6 +15,7 @@ from accord.accounts.language import chosen_language
 from accord.accounts.language import choices as language_choices
 from accord.accounts.models import UserChange
 from accord.accounts.roles import ROLE_LABELS, ROLES, can, faculty_of, role_of
+from accord.lib.limits import HISTORY_LIMIT
 
 
 def _require_admin(request):
@@ -105,7 +106,7 @@ def user_detail(request, pk):
             return redirect("accounts:user-detail", user.pk)
     return render(request, "accounts/user_form.html", {
         "form": form, "object": user,
-        "changes": UserChange.objects.filter(user=user).select_related("by")[:100],
+        "changes": UserChange.objects.filter(user=user).select_related("by")[:HISTORY_LIMIT],
     }, status=400 if form.errors else 200)
 
 

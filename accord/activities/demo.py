@@ -5,9 +5,9 @@ from datetime import date
 from django.db import transaction
 
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson, DatePrecision
-from accord.agreements.models import Agreement
-from accord.mobility.demo import country, institution, upsert
-from accord.mobility.models import Person
+from accord.activities.services import save_activity
+from accord.records.services import upsert
+from accord.registry.demo import DEMO_REASON, country, institution
 
 BIT = "Beijing Institute of Technology"
 HOST, GUEST, PARTICIPANT, ORGANIZER = (r.value for r in ActivityParty.Role)
@@ -134,7 +134,9 @@ COUNTS = ("participant_count", "university_count", "country_count", "submission_
 
 @transaction.atomic
 def load() -> dict:
-    """Create or update the demo activities; a second run changes nothing."""
+    """Create or update the demo activities through the activities service; a second run changes nothing."""
+    people = ActivityPerson.person.field.related_model.objects  # recorded by the mobility demo step (earlier)
+    agreements = ActivityAgreement.agreement.field.related_model.objects  # and these by the agreements step
     for spec in ACTIVITIES:
         values = {
             "kind": spec["kind"],
@@ -148,14 +150,15 @@ def load() -> dict:
             "is_public": True,
             **{name: spec.get(name) for name in COUNTS},
         }
-        activity = upsert(Activity, {"title": spec["title"]}, values)
+        activity = upsert(Activity, {"title": spec["title"]}, values, reason=DEMO_REASON, save=save_activity)
         for name, role in spec["parties"]:
-            ActivityParty.objects.get_or_create(activity=activity, institution=institution(name), role=role)
+            upsert(ActivityParty, {"activity": activity, "institution": institution(name), "role": role}, {},
+                   reason=DEMO_REASON)
         for name, role in spec.get("people", []):
-            upsert(ActivityPerson, {"activity": activity, "person": Person.objects.get(name=name)}, {"role": role})
-        # linked only when the agreements demo (an earlier step) has recorded them
-        for agreement in Agreement.objects.filter(title__in=spec.get("agreements", [])).order_by("pk"):
-            ActivityAgreement.objects.get_or_create(activity=activity, agreement=agreement)
+            upsert(ActivityPerson, {"activity": activity, "person": people.get(name=name)}, {"role": role},
+                   reason=DEMO_REASON)
+        for agreement in agreements.filter(title__in=spec.get("agreements", [])).order_by("pk"):
+            upsert(ActivityAgreement, {"activity": activity, "agreement": agreement}, {}, reason=DEMO_REASON)
     return {
         "activities": Activity.objects.count(),
         "parties": ActivityParty.objects.count(),

@@ -5,10 +5,11 @@ Titles are generated; no activity here is a claim about a real event."""
 from datetime import date, timedelta
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from accord.activities.models import Activity, ActivityParty, DatePrecision
-from accord.registry.demo_office import DEMO_NOTE, _key, international_organizations, partner_universities
+from accord.activities.services import create_activities
+from accord.registry.demo import DEMO_REASON
+from accord.registry.demo_office import DEMO_NOTE, international_organizations, partner_universities, stable_key
 from accord.registry.models import Institution
 
 K, R = Activity.Kind, ActivityParty.Role
@@ -39,11 +40,11 @@ def load() -> dict:
     if not partners:
         return {"illustrative activities": 0}
     existing = set(Activity.objects.values_list("title", flat=True))
-    created, parties = 0, []
+    new = []
     for year in YEARS:
         for kind, count in PER_YEAR.items():
             for index in range(count):
-                h = _key("activity", year, kind, index)
+                h = stable_key("activity", year, kind, index)
                 many = kind in (K.FORUM, K.CULTURAL, K.COMPETITION)
                 chosen = [partners[(h + step * 7919) % len(partners)] for step in range(4 + h % 5 if many else 1)]
                 chosen = list(dict.fromkeys(chosen))
@@ -67,16 +68,12 @@ def load() -> dict:
                     activity.university_count = 20 + h % 60
                     activity.country_count = 5 + h % 10
                     activity.submission_count = 150 + h % 600
-                activity._change_reason = "demo data"
-                activity.save()
                 home_role = R.GUEST if abroad else (R.ORGANIZER if many else R.HOST)
                 partner_role = R.HOST if abroad else (R.PARTICIPANT if many else R.GUEST)
-                parties.append(ActivityParty(activity=activity, institution=home, role=home_role))
-                parties += [ActivityParty(activity=activity, institution=p, role=partner_role) for p in chosen]
+                parties = [(home, home_role), *((p, partner_role) for p in chosen)]
                 if kind == K.FORUM and organizations:
-                    organization = organizations[h % len(organizations)]
-                    parties.append(ActivityParty(activity=activity, institution=organization, role=R.PARTICIPANT))
-                created += 1
-    # in one statement; the insights step of the demo then brings the partners-per-year table up to date
-    bulk_create_with_history(parties, ActivityParty, default_change_reason="demo data")
-    return {"illustrative activities": created}
+                    parties.append((organizations[h % len(organizations)], R.PARTICIPANT))
+                new.append((activity, parties))
+    # checked one by one as the activities service checks one, written in a few statements
+    create_activities(new, by=None, reason=DEMO_REASON)
+    return {"illustrative activities": len(new)}

@@ -2,7 +2,9 @@
 form, the API, the table import and the newsroom's accept write an activity."""
 
 from accord.activities.models import Activity, ActivityParty, ActivityPerson
-from accord.records.services import save_record
+from django.db import transaction
+
+from accord.records.services import create_records, save_record
 
 
 def save_activity(activity, *, by, expected_version=None, fields=None, write_children=None, reason="") -> Activity:
@@ -28,3 +30,17 @@ def create_activity(*, by, parties=(), people=(), reason="", **fields) -> Activi
                 row.save()
 
     return save_activity(Activity(**fields), by=by, write_children=write_children, reason=reason)
+
+
+def create_activities(items, *, by, reason="") -> list[Activity]:
+    """Many new activities, each with its (institution, role) parties, written at once (the demo
+    office, large imports): each checked once as save_activity() checks one; one problem writes none."""
+    items = [(activity, list(parties)) for activity, parties in items]
+    with transaction.atomic():
+        activities = create_records([activity for activity, _ in items], by=by, reason=reason)
+        create_records(
+            [ActivityParty(activity=activity, institution=institution, role=role)
+             for activity, parties in items for institution, role in parties],
+            by=by, reason=reason,
+        )
+    return activities

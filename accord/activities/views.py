@@ -7,7 +7,8 @@ from accord.records.export import ExportMixin
 from accord.activities.filters import ActivityFilter
 from accord.activities.forms import ActivityForm, AgreementFormSet, PartyFormSet, PersonFormSet
 from accord.activities.models import Activity, ActivityAgreement, ActivityParty, ActivityPerson
-from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record
+from accord.records.history import history
 
 
 def _parties(activity) -> str:

@@ -5,21 +5,16 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from accord.agreements.models import Agreement, AgreementParty, Quota, Signatory
 from accord.agreements.models.agreements import DatePrecision, Kind, SigningMode, Status
-from accord.mobility.models import Person
-from accord.registry.models import Institution
+from accord.agreements.services import save_agreement
+from accord.records.services import save_record
+from accord.registry.demo import DEMO_REASON, institution
 
 BIT = "Beijing Institute of Technology"
 HOME, PARTNER = AgreementParty.Role.HOME, AgreementParty.Role.PARTNER
-
-PEOPLE = [
-    # name, title, institution
-    ("Wei Yiming", "Vice-President", BIT),
-    ("Wang Shuguo", "President", "Xi'an Jiaotong University"),
-    ("Christian Lerminiaux", "President", "ParisTech"),
-]
 
 AGREEMENTS = [
     {
@@ -29,18 +24,6 @@ AGREEMENTS = [
         "parties": [(BIT, HOME), ("Nouvel Institut Franco-Chinois", PARTNER)],
         "signatories": [("Wei Yiming", "Vice-President", BIT, None)],
         "notes": "Signed in person by the Vice-President on behalf of the university; the day is not recorded.",
-    },
-    {
-        "title": "XJTU–ParisTech memorandum of cooperation",
-        "kind": Kind.FRAMEWORK, "status": Status.SIGNED, "signing_mode": SigningMode.ONLINE,
-        "signed_on": date(2021, 8, 30),
-        "parties": [("Xi'an Jiaotong University", PARTNER), ("ParisTech", PARTNER)],
-        "signatories": [
-            ("Wang Shuguo", "President", "Xi'an Jiaotong University", date(2021, 8, 30)),
-            ("Christian Lerminiaux", "President", "ParisTech", date(2021, 8, 30)),
-        ],
-        "notes": "Kept for reference: an agreement between two other institutions, signed over a video link. "
-        "BIT is not a party.",
     },
     {
         "title": "Student joint-training agreement with Bauman Moscow State Technical University",
@@ -58,13 +41,14 @@ AGREEMENTS = [
     },
     {
         "title": "Joint scientific research guidance fund with Belarusian partners",
-        "kind": Kind.FUND, "status": Status.SIGNED,
+        "kind": Kind.FUND, "status": Status.SIGNED, "signed_on": date(2022, 1, 1), "signed_precision": DatePrecision.YEAR,
         "parties": [
             (BIT, HOME),
             ("National Academy of Sciences of Belarus", PARTNER),
             ("Belarusian Republican Foundation for Fundamental Research", PARTNER),
         ],
-        "notes": "Funds joint research projects guided by the three parties; signing date not recorded.",
+        "notes": "Funds joint research projects guided by the three parties. Signed by the time of the "
+        "university's report of late 2022, which gives no date: the year is the report's.",
     },
     {
         "title": "Student exchange with the Polytechnic University of Milan",
@@ -95,19 +79,30 @@ AGREEMENTS = [
 ]
 
 
-def _institution(name):
-    return Institution.objects.get(name=name)
+def _children(spec, people):
+    """Writes the parties, signatories and quotas of a new demo agreement, each checked by save_record."""
+
+    def write(agreement):
+        for name, role in spec["parties"]:
+            save_record(AgreementParty(agreement=agreement, institution=institution(name), role=role), by=None,
+                        reason=DEMO_REASON)
+        for person, title, side, signed_on in spec.get("signatories", []):
+            save_record(Signatory(agreement=agreement, person=people.get(name=person), title=title,
+                                  institution=institution(side), signed_on=signed_on), by=None, reason=DEMO_REASON)
+        for year, direction, kind, count, duration, isced_code, eqf, language, cefr in spec.get("quotas", []):
+            save_record(Quota(agreement=agreement, academic_year=year, direction=direction, mobility_type=kind,
+                              count=count, duration=duration, isced_code=isced_code, eqf_level=eqf, language=language,
+                              cefr_level=cefr), by=None, reason=DEMO_REASON)
+
+    return write
 
 
 @transaction.atomic
-def load() -> dict:
-    """Create the demo agreements; running it twice changes nothing the second time."""
-    today = date.today()
+def load(today: date | None = None) -> dict:
+    """Create the demo agreements through the agreements service; a second run changes nothing."""
+    today = today or timezone.localdate()
     users = get_user_model().objects
-    for name, title, institution in PEOPLE:
-        Person.objects.get_or_create(
-            name=name, defaults={"title": title, "kind": Person.Kind.OFFICIAL, "institution": _institution(institution)}
-        )
+    people = Signatory.person.field.related_model.objects  # the people the mobility demo step recorded
     for spec in AGREEMENTS:
         if Agreement.objects.filter(title=spec["title"]).exists():
             continue
@@ -122,22 +117,10 @@ def load() -> dict:
             fields["valid_from"] = today - timedelta(days=spec["valid_from_days_ago"])
             fields["valid_until"] = today + timedelta(days=spec["valid_until_in_days"])
         if spec.get("faculty"):
-            fields["faculty"] = _institution(spec["faculty"])
+            fields["faculty"] = institution(spec["faculty"])
         if spec.get("owner"):
             fields["owner"] = users.filter(username=spec["owner"]).first()
-        agreement = Agreement(title=spec["title"], **fields)
-        agreement._change_reason = "demo data"
-        agreement.save()
-        for name, role in spec["parties"]:
-            AgreementParty.objects.create(agreement=agreement, institution=_institution(name), role=role)
-        for person, title, side, signed_on in spec.get("signatories", []):
-            Signatory.objects.create(
-                agreement=agreement, person=Person.objects.get(name=person), title=title,
-                institution=_institution(side), signed_on=signed_on,
-            )
-        for year, direction, kind, count, duration, isced_code, eqf, language, cefr in spec.get("quotas", []):
-            Quota.objects.create(
-                agreement=agreement, academic_year=year, direction=direction, mobility_type=kind, count=count,
-                duration=duration, isced_code=isced_code, eqf_level=eqf, language=language, cefr_level=cefr,
-            )
-    return {"agreements": Agreement.objects.count(), "people": Person.objects.count()}
+        save_agreement(Agreement(title=spec["title"], **fields), by=None, reason=DEMO_REASON,
+                       parties=[institution(name) for name, _role in spec["parties"]],
+                       write_children=_children(spec, people))
+    return {"agreements": Agreement.objects.count()}

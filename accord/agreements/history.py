@@ -2,7 +2,8 @@
 and documents, newest first (rendered by accord.records.history)."""
 
 from accord.agreements.models import AgreementParty, Document, Quota, Signatory
-from accord.records.history import HISTORY_LIMIT, Entry, history
+from accord.lib.limits import HISTORY_LIMIT
+from accord.records.history import Entry, history
 
 _PARTS = ((AgreementParty, "party"), (Quota, "quota"), (Signatory, "signatory"), (Document, "document"))
 

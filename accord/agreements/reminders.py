@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from accord.accounts.language import speaking_to
 from accord.lib import hooks
+from accord.lib.limits import fit
 from accord.agreements.models import Agreement, ReminderSent
 from accord.agreements.models.agreements import ALIVE
 from accord.notifications.services import notify, wants_email
@@ -113,7 +114,7 @@ def send_reminders(today: date | None = None, *, dry_run: bool = False, write=pr
                 continue
             try:
                 with transaction.atomic():
-                    ReminderSent.objects.create(user=user, source=name, day=today, subject=reminder.subject[:300])
+                    ReminderSent.objects.create(user=user, source=name, day=today, subject=fit(ReminderSent, "subject", reminder.subject))
                     send_mail(reminder.subject, body, None, [user.email])
             except IntegrityError:  # another run sent it meanwhile
                 continue

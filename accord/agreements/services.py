@@ -22,6 +22,8 @@ from accord.lib.limits import CHANGE_REASON_LENGTH
 from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import ALIVE, Status
 from accord.records.concurrency import save_or_raise
+from accord.records.services import create_records
+from accord.records.services import problems as record_problems
 from accord.registry.models import Institution, home_unit_q
 
 S = Status
@@ -110,15 +112,7 @@ def save_agreement(agreement, *, by, parties: Iterable, expected_version: int | 
     """
     parties = list(parties)
     institutions = [p[0] if isinstance(p, tuple) else p for p in parties]
-    errors = {}
-    try:
-        agreement.full_clean()
-    except ValidationError as error:
-        errors = error.update_error_dict(errors)
-    for field, messages in problems(agreement, institutions).items():
-        for message in messages:
-            if message not in errors.get(field, []):
-                errors.setdefault(field, []).append(message)
+    errors = record_problems(agreement, rules=lambda a: problems(a, institutions))
     if errors:
         raise ValidationError(errors)
     creating = agreement.pk is None
@@ -143,6 +137,23 @@ def save_agreement(agreement, *, by, parties: Iterable, expected_version: int | 
 def create_agreement(*, by, parties: Iterable[tuple], reason: str = "", **fields) -> Agreement:
     """A new agreement with these (institution, role) parties, checked like every other write."""
     return save_agreement(Agreement(**fields), by=by, parties=parties, reason=reason)
+
+
+def create_agreements(items: Iterable[tuple[Agreement, Iterable[tuple]]], *, by, reason: str = "") -> list[Agreement]:
+    """Many new agreements, each with its (institution, role) parties, written at once (the demo
+    office, large imports): each is checked once against the rules save_agreement() applies, and
+    one problem writes none of them (records.services.create_records)."""
+    items = [(agreement, list(parties)) for agreement, parties in items]
+    institutions = {id(agreement): [institution for institution, _role in parties] for agreement, parties in items}
+    with transaction.atomic():
+        agreements = create_records([agreement for agreement, _ in items], by=by, reason=reason,
+                                    rules=lambda agreement: problems(agreement, institutions[id(agreement)]))
+        create_records(
+            [AgreementParty(agreement=agreement, institution=institution, role=role)
+             for agreement, parties in items for institution, role in parties],
+            by=by, reason=reason,
+        )
+    return agreements
 
 
 def _label(status) -> str:

@@ -16,4 +16,5 @@ class GuidanceConfig(AppConfig):
         hooks.REMINDERS.register("guidance-deadlines", upcoming_deadlines)
         hooks.STATS_SECTIONS.register("guidance", figures)
         hooks.DEADLINES.register("guidance", calls_closing)
+        hooks.DEMO_STEPS.register("guidance", demo.load)
         accounts_demo.register_users(demo.USERS)

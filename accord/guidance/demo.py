@@ -5,16 +5,16 @@ among them its preparatory meeting of 13 April in Conference Room 233 of Buildin
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accord.accounts.demo import DEMO_PASSWORD
-from accord.accounts.models import Profile
+from accord.accounts.demo import create_demo_users
 from accord.accounts.roles import TEACHER
 from accord.guidance.models import Application, Call, CallStep, Consultation, ProgramType, Stage
-from accord.guidance.services import advance, start_application
-from accord.mobility.demo import upsert
+from accord.guidance.services import advance, mark_step, save_call, start_application
+from accord.records.services import upsert
+from accord.registry.demo import DEMO_REASON
 from accord.registry.models import Country, CountryGroup, Institution
 
 # username, role, full name, faculty (listed by `accord demo --list-users`)
@@ -144,21 +144,9 @@ def _at(day: date, hour: int, minute: int = 0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def _users() -> dict[str, User]:
-    group = Group.objects.get_or_create(name=TEACHER)[0]
-    users = {}
-    for username, _role, full_name, faculty in USERS:
-        first, last = full_name.split(" ", 1)
-        user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@accord.local"}
-        )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-        user.groups.add(group)
-        Profile.objects.update_or_create(user=user, defaults={"faculty": Institution.objects.get(name=faculty)})
-        users[username] = user
-    return users
+def _users() -> dict:
+    create_demo_users(USERS)
+    return {user.username: user for user in get_user_model().objects.filter(username__in=[u[0] for u in USERS])}
 
 
 def _calls(today: date) -> dict[str, Call]:
@@ -166,7 +154,7 @@ def _calls(today: date) -> dict[str, Call]:
     for spec in CALLS:
         low, high, currency = spec["budget"]
         internal, external = today + timedelta(days=spec["internal"]), today + timedelta(days=spec["external"])
-        call = upsert(Call, {"title": spec["title"]}, {
+        call = upsert(Call, {"title": spec["title"]}, save=save_call, reason=DEMO_REASON, values={
             "funder": spec["funder"], "program_type": spec["program_type"], "positioning": spec["positioning"],
             "requirements": spec["requirements"], "disciplines": spec["disciplines"], "keywords": spec["keywords"],
             "budget_min": Decimal(low), "budget_max": Decimal(high), "currency": currency, "link": spec["link"],
@@ -178,12 +166,13 @@ def _calls(today: date) -> dict[str, Call]:
         due = {"internal": internal, "external": external}
         for order, (title, description, when) in enumerate(STEPS["standard"], start=1):
             day = due.get(when) if isinstance(when, str) else (call.open_date + timedelta(days=when) if when else None)
-            upsert(CallStep, {"call": call, "order": order}, {"title": title, "description": description, "due_date": day})
+            upsert(CallStep, {"call": call, "order": order}, {"title": title, "description": description, "due_date": day},
+                   reason=DEMO_REASON)
         calls[call.title] = call
     return calls
 
 
-def _applications(users, calls) -> int:
+def _applications(users, calls, today: date) -> int:
     for applicant, call_title, title, discipline, direction, partners, mentor, path in APPLICATIONS:
         user = users[applicant]
         if Application.objects.filter(applicant=user, title=title).exists():
@@ -196,7 +185,8 @@ def _applications(users, calls) -> int:
             advance(application, stage, by=users.get(mentor) or user)
         done = {Stage.DRAFTING: 1, Stage.INTERNAL_REVIEW: 3, Stage.SUBMITTED: 5}
         reached = max((done.get(s, 0) for s in path), default=0)
-        application.steps.filter(order__lte=reached).update(done=True, done_on=date.today())
+        for step in application.steps.filter(order__lte=reached).order_by("order"):
+            mark_step(step, done=True, by=user, today=today)
     return len(APPLICATIONS)
 
 
@@ -215,7 +205,7 @@ def _consultations(users, calls, today: date) -> int:
          "Budget and work-plan review with an experienced applicant."),
     ]
     for title, starts_at, place, mentor, call_title, capacity, notes in specs:
-        consultation = upsert(Consultation, {"title": title}, {
+        consultation = upsert(Consultation, {"title": title}, reason=DEMO_REASON, values={
             "starts_at": starts_at, "place": place, "mentor": users.get(mentor), "capacity": capacity,
             "call": calls.get(call_title), "notes": notes,
         })
@@ -226,12 +216,12 @@ def _consultations(users, calls, today: date) -> int:
 
 @transaction.atomic
 def load(today: date | None = None) -> dict:
-    today = today or date.today()
+    today = today or timezone.localdate()
     users = _users()
     calls = _calls(today)
     return {
         "teachers": len(users),
         "calls": len(calls),
-        "applications": _applications(users, calls),
+        "applications": _applications(users, calls, today),
         "consultations": _consultations(users, calls, today),
     }

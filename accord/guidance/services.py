@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from accord.guidance import notices
 from accord.lib.limits import CHANGE_REASON_LENGTH
-from accord.records.files import check_upload, store
+from accord.records.files import attach
 from accord.records.services import save_record
 from accord.guidance.models import Application, ApplicationFile, ApplicationNote, ApplicationStep, CallDocument, Stage
 
@@ -140,23 +140,13 @@ def mark_step(step: ApplicationStep, *, done: bool, by, today: date | None = Non
     return step
 
 
-def _store(model, upload, *, by, description="", **owner):
-    content_type = check_upload(upload)
-    record = model(original_name=upload.name[:255], content_type=content_type, size=upload.size,
-                   description=description, uploaded_by=by, **owner)
-    store(record, upload, content_type)
-    record._history_user = by
-    record.save()
-    return record
-
-
 def attach_file(application, upload, *, by, description: str = "") -> ApplicationFile:
     """Keep a file of an application; raises ValidationError unless it is a PDF, PNG or JPEG within the limit."""
-    return _store(ApplicationFile, upload, by=by, description=description, application=application)
+    return attach(ApplicationFile, upload, by=by, description=description, application=application)
 
 
 def attach_call_document(call, upload, *, by, description: str = "") -> CallDocument:
-    return _store(CallDocument, upload, by=by, description=description, call=call)
+    return attach(CallDocument, upload, by=by, description=description, call=call)
 
 
 def follow(call, user, *, on: bool = True) -> None:

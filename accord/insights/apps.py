@@ -9,12 +9,14 @@ class InsightsConfig(AppConfig):
 
     def ready(self):
         from accord.insights import signals  # noqa: F401  (keeps PartnerYear current)
+        from accord.insights import demo
         from accord.insights.filters import apply_scope
         from accord.insights.services import deadlines
         from accord.lib import hooks
 
         hooks.DEADLINES.register("agreements", deadlines.agreement_expiries)
         hooks.SCOPE_FILTER.register("insights", apply_scope)
+        hooks.DEMO_STEPS.register("insights", demo.load)
         post_migrate.connect(build_rollup, sender=self)
 
 

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from accord.activities.models import Activity, ActivityParty
 from accord.agreements.models import Agreement, AgreementParty
 from accord.insights.services import rollup
+from accord.records.signals import records_created
 from accord.registry.models import Institution
 from accord.registry.signals import institutions_updated
 
@@ -36,6 +37,13 @@ def party_saved(sender, instance, created, raw=False, **kwargs):
         rollup.add_party(kind, getattr(instance, kind), instance.institution_id)
     else:  # moved to another institution or record: recompute both sides
         rollup.refresh([instance.institution_id, getattr(instance, "_rollup_before", None)])
+
+
+@receiver(records_created, sender=AgreementParty)
+@receiver(records_created, sender=ActivityParty)
+def parties_created(sender, instances, **kwargs):
+    """Parties written in bulk (records.services.create_records): recompute their institutions."""
+    rollup.refresh({party.institution_id for party in instances})
 
 
 @receiver(post_delete, sender=AgreementParty)

@@ -11,6 +11,7 @@ from accord.insights.forms import ScopeForm
 from accord.insights.reports import build_report
 from accord.insights.services import rollup
 from accord.jobs.queue import JobError, Outcome, job_task, scheduled, start
+from accord.lib.limits import LISTED_IN_MESSAGE
 
 
 @job_task("insights.report")
@@ -32,7 +33,7 @@ def check_rollup(job):
     stale = rollup.stale_attributes()
     if differences or stale:
         lines = [f"{year}, {faculty or '-'}: missing {len(d['missing'])}, extra {len(d['extra'])}"
-                 for (year, faculty), d in sorted(differences.items())[:20]]
+                 for (year, faculty), d in sorted(differences.items())[:LISTED_IN_MESSAGE]]
         if stale:
             lines.append(f"{len(stale)} institutions with out-of-date country, kind or coordinates")
         raise JobError(_("The partners-per-year table differs from the records: run `accord rollup`.") + "\n"

@@ -20,6 +20,7 @@ from huey import RedisHuey, SqliteHuey
 from huey.signals import SIGNAL_INTERRUPTED
 
 from accord.jobs.models import Job
+from accord.lib.limits import fit
 
 logger = logging.getLogger("accord.jobs")
 
@@ -102,7 +103,7 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
         locked = Job.objects.select_for_update().filter(pk=job_id).first()
         if locked is None or locked.finished:
             return
-        locked.summary, locked.result_url = outcome.summary[:500], outcome.url[:500]
+        locked.summary, locked.result_url = fit(Job, "summary", outcome.summary), fit(Job, "result_url", outcome.url)
         if outcome.file:
             from django.core.files.base import ContentFile
 
@@ -148,7 +149,7 @@ def start(kind: str, *, by=None, label: str = "", params: dict | None = None, pa
     """Record a job and queue it (once the surrounding transaction commits). With `key`, a job of
     this kind and key that already exists is returned instead (a daily run, one article)."""
     task = task_for(kind)
-    fields = {"label": label[:300], "params": params or {}, "result_url": url[:500],
+    fields = {"label": fit(Job, "label", label), "params": params or {}, "result_url": fit(Job, "result_url", url),
               "started_by": by if getattr(by, "is_authenticated", False) else None,
               "total": len(parts) if parts is not None else 1, "parts": parts}
     if key:

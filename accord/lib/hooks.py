@@ -35,8 +35,13 @@ REMINDERS = Hook("reminders", "fn(today) -> Iterable[Reminder]: what `accord rem
 TABLE_IMPORTS = Hook("table imports", "dotted path of a records.tableimport.TableImport subclass")
 SCOPE_FILTER = Hook("scope filter", "fn(filterset, queryset, values: dict) -> queryset: a list narrowed to a figure")
 REGISTRY_IMPORTERS = Hook("registry importers", "an Importer subclass: `accord import <name> FILE`")
+DEMO_STEPS = Hook(
+    "demo steps",
+    "fn() -> dict[str, int]: one part of `accord demo` (idempotent), what it holds by name; run in registration "
+    "order, which is INSTALLED_APPS order, so a lower layer's step runs before the steps that build on it",
+)
 
-ALL = [TIMELINE, STATS_SECTIONS, DEADLINES, REMINDERS, TABLE_IMPORTS, SCOPE_FILTER, REGISTRY_IMPORTERS]
+ALL = [TIMELINE, STATS_SECTIONS, DEADLINES, REMINDERS, TABLE_IMPORTS, SCOPE_FILTER, REGISTRY_IMPORTERS, DEMO_STEPS]
 
 
 def call_all(hook: Hook, *args, **kwargs) -> dict:

@@ -16,6 +16,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from accord.lib.limits import EXCEL_SHEET_NAME
+
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -70,7 +72,7 @@ def to_csv(title: str, filters: dict[str, str], header: Sequence[str], rows: Ite
 def to_xlsx(title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     book = Workbook(write_only=False)
     sheet = book.active
-    sheet.title = (title[:28] or "Export").replace("/", "-")
+    sheet.title = (title[:EXCEL_SHEET_NAME - 3] or "Export").replace("/", "-")  # room for a " 2" suffix
     for line in _filter_lines(title, filters):
         sheet.append(line)
     sheet["A1"].font = Font(bold=True, size=13)

@@ -9,34 +9,24 @@ from datetime import date
 from django.db import transaction
 
 from accord.mobility.models import Level, Mobility, Person, Program, ProgramPartner, StudentCohort
-from accord.registry.models import Country, Institution
+from accord.mobility.services import save_mobility, save_person, save_program
+from accord.records.services import save_record
+from accord.records.services import upsert as upsert_record
+from accord.registry.demo import DEMO_REASON, country, institution
 
 DEMO_FIGURES = "Demo figure, invented for illustration"
 
 
-def upsert(model, lookup: dict, values: dict):
-    """Create the row, or update it only where it differs, so a second load writes no history."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save()
-    return obj
-
-
-def institution(name):
-    return Institution.objects.get(name=name) if name else None
-
-
-def country(code):
-    return Country.objects.get(code=code) if code else None
+def upsert(model, lookup, values, save=save_record):
+    """records.services.upsert, with the demo's change reason."""
+    return upsert_record(model, lookup, values, reason=DEMO_REASON, save=save)
 
 
 # name, kind, title, institution, nationality, faculty
 PEOPLE = [
+    ("Wei Yiming", Person.Kind.OFFICIAL, "Vice-President", "Beijing Institute of Technology", None, None),
+    ("Wang Shuguo", Person.Kind.OFFICIAL, "President", "Xi'an Jiaotong University", None, None),
+    ("Christian Lerminiaux", Person.Kind.OFFICIAL, "President", "ParisTech", None, None),
     ("Benoît Digeon", Person.Kind.OFFICIAL, "Mayor of Montargis", None, "FR", None),
     ("Rustam Karimjonov", Person.Kind.OFFICIAL,
      "Minister for the Development of Information Technologies and Communications of Uzbekistan",
@@ -135,6 +125,7 @@ def _people():
                 "nationality": country(nationality),
                 "faculty": institution(faculty),
             },
+            save=save_person,
         )
 
 
@@ -154,7 +145,7 @@ def _programs():
             "website": spec.pop("website", ""),
             "description": spec.pop("description"),
         }
-        program = upsert(Program, {"name": spec.pop("name")}, values)
+        program = upsert(Program, {"name": spec.pop("name")}, values, save=save_program)
         for partner, role in partners:
             upsert(ProgramPartner, {"program": program, "institution": institution(partner)}, {"role": role})
 
@@ -175,6 +166,7 @@ def _mobility():
             "notes": "Internship at an international organization from June 2022 (month known, day not); "
             "the organization is not named in the source.",
         },
+        save=save_mobility,
     )
     upsert(
         Mobility,
@@ -186,6 +178,7 @@ def _mobility():
             "faculty": law,
             "notes": "Summer program of the Space Law Centre, before the 2022 internship; exact dates not recorded.",
         },
+        save=save_mobility,
     )
 
 

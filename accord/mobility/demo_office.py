@@ -6,10 +6,11 @@ their record ("Exchange student 2019-014"): none is a real person."""
 from datetime import date
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from accord.mobility.models import Level, Mobility, Person
-from accord.registry.demo_office import _key, international_organizations, partner_universities
+from accord.mobility.services import create_stays
+from accord.registry.demo import DEMO_REASON
+from accord.registry.demo_office import international_organizations, partner_universities, stable_key
 from accord.registry.models import Institution
 
 D, M = Mobility.Direction, Mobility.Kind
@@ -36,14 +37,14 @@ def load() -> dict:
     if not partners:
         return {"illustrative stays": 0}
     existing = set(Person.objects.filter(notes="demo-office").values_list("name", flat=True))
-    people, stays = [], []
+    stays = []
     for year in YEARS:
         for direction, kind, count, person_kind, level in FLOWS:
             for index in range(count):
                 name = f"{LABELS[kind]} {year}-{direction[:3]}-{index + 1:03d}"
                 if name in existing:
                     continue
-                h = _key("mobility", name)
+                h = stable_key("mobility", name)
                 if kind == M.INTERNSHIP:
                     if year < 2021 or not organizations:
                         continue
@@ -56,14 +57,11 @@ def load() -> dict:
                 start = date(year, 9, 1) if kind != M.INTERNSHIP else date(year, 6, 1)
                 months = {M.DEGREE: 24, M.SCHOLAR: 3, M.STAFF: 1, M.INTERNSHIP: 3}.get(kind, 5)
                 end = date(start.year + (start.month + months - 1) // 12, (start.month + months - 1) % 12 + 1, 28)
-                people.append(person)
                 stays.append(Mobility(
                     direction=direction, kind=kind, person=person, level=level,
                     home_institution=other if incoming else home, host_institution=home if incoming else other,
                     start_date=start, end_date=end, academic_year=year,
                 ))
-    bulk_create_with_history(people, Person, default_change_reason="demo data")
-    for stay in stays:
-        stay.person_id = stay.person.pk
-    bulk_create_with_history(stays, Mobility, default_change_reason="demo data")
+    # checked one by one as the mobility service checks one, written in a few statements
+    create_stays(stays, by=None, reason=DEMO_REASON)
     return {"illustrative stays": len(stays)}

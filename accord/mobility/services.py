@@ -10,13 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import transaction
 from django.db.models import CharField, Count, Q, Sum, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext
 
 from accord.mobility.models import Mobility, StudentCohort
-from accord.records.services import save_record
+from accord.records.services import create_records, save_record
 from accord.registry.models import CONTINENTS, Country
 from accord.registry.models.countries import region_label
 
@@ -145,3 +146,16 @@ def save_program(program, *, by, expected_version=None, fields=None, write_child
     """Create or update a program (its rules: Program.clean — the period ends after it starts)."""
     return save_record(program, by=by, expected_version=expected_version, fields=fields,
                        write_children=write_children, reason=reason)
+
+
+def create_stays(stays, *, by, reason="") -> list:
+    """Many new mobility records written at once (the demo office, large imports), with the people
+    among them that are not saved yet: people first, then their stays, each checked once as
+    save_person() and save_mobility() check one; one problem writes nothing."""
+    stays = list(stays)
+    with transaction.atomic():
+        new_people = {id(stay.person): stay.person for stay in stays if stay.person.pk is None}
+        create_records(new_people.values(), by=by, reason=reason)
+        for stay in stays:
+            stay.person = stay.person  # the person's new primary key, onto person_id
+        return create_records(stays, by=by, reason=reason)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accord.accounts.language import speaking_to
 from accord.accounts.roles import ROLES
+from accord.lib.limits import fit
 from accord.notifications.models import Notification, Preference
 
 log = logging.getLogger(__name__)
@@ -69,11 +70,12 @@ def notify(users, *, key: str, title: Text, body: Text = "", url: str = "", kind
         if user is None or not user.is_active:
             continue
         with speaking_to(user):
-            words = {"title": _in_words(title)[:300], "body": _in_words(body)}
+            words = {"title": fit(Notification, "title", _in_words(title)), "body": _in_words(body)}
         try:
             with transaction.atomic():
                 notification, new = Notification.objects.get_or_create(
-                    user=user, key=key[:200], defaults={**words, "url": url[:500], "kind": kind[:40]},
+                    user=user, key=fit(Notification, "key", key),
+                    defaults={**words, "url": fit(Notification, "url", url), "kind": fit(Notification, "kind", kind)},
                 )
         except IntegrityError:  # another process told them meanwhile
             continue

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 from accord.notifications import services
 from accord.notifications.models import Notification, Preference
 
+NOTIFICATIONS_SHOWN = 200  # the newest notifications listed on the page
+
 
 class PreferenceForm(forms.Form):
     email = forms.BooleanField(label=gettext_lazy("Also send my notifications by e-mail"), required=False)
@@ -18,7 +20,7 @@ def notification_list(request):
     rows = Notification.objects.filter(user=request.user).order_by("-created", "-pk")
     preference = Preference.objects.filter(user=request.user).first()
     return render(request, "notifications/list.html", {
-        "notifications": rows[:200],
+        "notifications": rows[:NOTIFICATIONS_SHOWN],
         "unread_count": services.unread(request.user).count(),
         "form": PreferenceForm(initial={"email": preference.email if preference else True}),
         "has_email": bool(request.user.email),

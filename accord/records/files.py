@@ -1,14 +1,20 @@
-"""Stored files, one way: what may be uploaded (judged by the content, never the name), how large
-(one setting, ACCORD_MAX_UPLOAD_MB), under which extension (the one of the sniffed type) and how it
-is served back (as an attachment, never inline). Used by agreement documents, call documents,
-application files, newsroom uploads and table imports."""
+"""Stored files, one way: what is kept of one (StoredFile), what may be uploaded (judged by the
+content, never the name), how large (one setting, ACCORD_MAX_UPLOAD_MB), under which extension (the
+one of the sniffed type) and how it is served back (as an attachment, never inline). Used by agreement
+documents, call documents, application files (StoredFile models, written by attach()), newsroom
+uploads and table imports (checks only: they keep the text or the rows, not the file)."""
 
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.models import HistoricalRecords
+
+ORIGINAL_NAME_LENGTH = 255  # the longest uploaded name kept (longer ones are cut)
 
 SNIFF_BYTES = 16  # the longest signature below fits
 # magic bytes -> (content type, extension)
@@ -84,3 +90,40 @@ def download(record):
                             content_type=record.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+class StoredFile(models.Model):
+    """What every kept file records, whatever it belongs to: the file under Django's storage API,
+    the name it was uploaded with, its sniffed content type and size, a description, who uploaded it
+    and when, and its history. A concrete model adds the record it belongs to and its own `file`
+    field with the folder it is kept in (`upload_to`); it keeps its own table."""
+
+    file = models.FileField(upload_to="files/%Y/")
+    original_name = models.CharField(gettext_lazy("original name"), max_length=ORIGINAL_NAME_LENGTH)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    description = models.CharField(gettext_lazy("description"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+def attach(model, upload, *, by, description: str = "", **owner):
+    """Keep `upload` as a new `model` (a StoredFile) of `owner` (e.g. agreement=…): checked by
+    check_upload() (ValidationError when it may not be kept), stored under stored_name(), recorded
+    with who uploaded it in its history."""
+    content_type = check_upload(upload)
+    record = model(original_name=upload.name[:ORIGINAL_NAME_LENGTH], content_type=content_type, size=upload.size,
+                   description=description, uploaded_by=by, **owner)
+    store(record, upload, content_type)
+    record._history_user = by
+    record.save()
+    return record

@@ -15,7 +15,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-HISTORY_LIMIT = 100  # entries shown on a record's page
+from accord.lib.limits import HISTORY_LIMIT
+
 SKIPPED = {"version"}  # bookkeeping, not a change anyone made
 _VERBS = {"+": gettext_lazy("record created"), "~": gettext_lazy("record changed"), "-": gettext_lazy("record deleted")}
 _PART_VERBS = {

@@ -19,9 +19,10 @@ from accord.accounts.roles import STAFF, can, faculty_of, has_role
 from accord.accounts.views import ActionRequiredMixin
 from accord.lib.limits import PAGE_SIZE
 from accord.records.concurrency import StaleVersion, VersionedForm, describe_conflict
-from accord.records.history import history  # noqa: F401  (the record apps import it from here)
+from accord.records.history import history
 from accord.records.services import save_record
 from accord.registry.models import Institution
+
 
 def require(user, action, obj=None):
     if not can(user, action, obj):

@@ -5,6 +5,8 @@ from django.db import transaction
 
 from accord.registry.models import Country, CountryGroup, Institution, InstitutionName, Kind, Network, NetworkMembership
 
+DEMO_REASON = "demo data"  # the change reason of every record the demo writes
+
 HOME = {
     "name": "Beijing Institute of Technology",
     "local_name": "北京理工大学",
@@ -152,6 +154,15 @@ GROUPS = [
         "countries": "BI KM DJ ER ET KE MG MW MU MZ RW SC SO SS TZ UG ZM ZW AO BW LS NA ZA SZ",
     },
 ]
+
+
+def institution(name):
+    """The demo institution of that name (None for no name): how the later demo steps name parties."""
+    return Institution.objects.get(name=name) if name else None
+
+
+def country(code):
+    return Country.objects.get(code=code) if code else None
 
 
 def _upsert_institution(name, country, *, parent=None, **fields):

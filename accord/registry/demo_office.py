@@ -123,7 +123,7 @@ NAMES_ZH = {
 }
 
 
-def _key(*parts) -> int:
+def stable_key(*parts) -> int:
     return zlib.crc32("|".join(map(str, parts)).encode())
 
 
@@ -179,7 +179,7 @@ def load() -> dict:
     for name, acronym, founded, codes, per_country in ALLIANCES:
         members = [home] if home else []
         for code in codes.split():
-            members += sorted(by_country.get(code, []), key=lambda u: _key(name, u.name))[:per_country]
+            members += sorted(by_country.get(code, []), key=lambda u: stable_key(name, u.name))[:per_country]
         _network(name, acronym, Network.Kind.ALLIANCE, founded, members)
     return {"partner universities": len(universities), "international organizations": international_organizations().count()}
 

@@ -5,10 +5,11 @@ agreements service (accord.agreements.services)."""
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accord.agreements.models import Agreement, AgreementParty
-from accord.agreements.services import NEEDS_HOME_PARTY, NEEDS_SIGNING_DATE, SIGNED_IN_FUTURE
+from accord.agreements.services import NEEDS_HOME_PARTY, NEEDS_SIGNING_DATE, SIGNED_IN_FUTURE, create_agreements
 from accord.accounts.apitokens import ApiToken
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.services import review
@@ -124,11 +125,25 @@ def by_newsroom(case, home, milan, bauman, sam, tmp_path, client):
     return str(refused.value)
 
 
-PATHS = {"form": by_form, "button": by_button, "api": by_api, "import": by_import, "newsroom": by_newsroom}
+def by_bulk(case, home, milan, bauman, sam, tmp_path, client):
+    """The bulk path (the demo office, large imports): one bad agreement among good ones writes none."""
+    signed_on = {"signed in the future": timezone.localdate() + timedelta(days=30), "no signing date": None}.get(
+        case, date(2024, 5, 1))
+    good = Agreement(title="Exchange with Bauman", status="signed", signed_on=date(2024, 5, 1))
+    bad = Agreement(title="Exchange with Milan", status="signed", signed_on=signed_on)
+    bad_parties = [(bauman, "partner"), (milan, "partner")] if case == "no home party" else [(home, "home"), (milan, "partner")]
+    with pytest.raises(ValidationError) as refused:
+        create_agreements([(good, [(home, "home"), (bauman, "partner")]), (bad, bad_parties)], by=sam)
+    assert not Agreement.objects.exists() and not AgreementParty.objects.exists()
+    return " ".join(refused.value.messages)
+
+
+PATHS = {"form": by_form, "button": by_button, "api": by_api, "import": by_import, "newsroom": by_newsroom,
+         "bulk": by_bulk}
 CASES = {
-    "signed in the future": (SIGNED_IN_FUTURE, ["form", "button", "api", "import", "newsroom"]),
-    "no signing date": (NEEDS_SIGNING_DATE, ["button", "api", "import", "newsroom"]),
-    "no home party": (NEEDS_HOME_PARTY, ["form", "button", "api", "newsroom"]),
+    "signed in the future": (SIGNED_IN_FUTURE, ["form", "button", "api", "import", "newsroom", "bulk"]),
+    "no signing date": (NEEDS_SIGNING_DATE, ["button", "api", "import", "newsroom", "bulk"]),
+    "no home party": (NEEDS_HOME_PARTY, ["form", "button", "api", "newsroom", "bulk"]),
 }
 
 

@@ -45,3 +45,28 @@ def test_a_stored_file_is_downloaded_as_an_attachment(client_for, sam, settings,
     response = client_for(sam).get(reverse("guidance:call-document-download", args=[document.pk]))
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(("model", "table"), [
+    ("agreements.Document", "agreements_document"),
+    ("guidance.CallDocument", "guidance_calldocument"),
+    ("guidance.ApplicationFile", "guidance_applicationfile"),
+])
+def test_every_kept_file_is_a_stored_file_in_the_table_it_always_had(model, table):
+    from django.apps import apps
+
+    model = apps.get_model(model)
+    assert issubclass(model, files.StoredFile)
+    assert model._meta.db_table == table
+    assert model.history.model._meta.db_table == table.replace("_", "_historical", 1)
+    assert {f.name for f in files.StoredFile._meta.fields} <= {f.name for f in model.history.model._meta.fields}
+
+
+def test_an_application_file_is_refused_like_every_other_file(sam):
+    from accord.guidance.services import attach_file, start_application
+
+    call = Call.objects.create(title="Fund", funder="MOST")
+    application = start_application(applicant=sam, call=call, title="Nozzles")
+    with pytest.raises(ValidationError, match="judged by its content"):
+        attach_file(application, SimpleUploadedFile("budget.pdf", b"MZ\x90\x00"), by=sam)
+    assert not application.files.exists()

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from accord.agreements import isced
 from accord.agreements.models.validators import validate_isced_code
 from accord.guidance.models.calls import Call, CallStep
+from accord.records.files import StoredFile
 
 
 class Stage(models.TextChoices):
@@ -102,22 +103,8 @@ class ApplicationNote(models.Model):
         return self.text[:60]
 
 
-class ApplicationFile(models.Model):
+class ApplicationFile(StoredFile):
     """A draft, budget or letter of support (PDF, PNG or JPEG)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(upload_to="guidance/applications/%Y/")
-    original_name = models.CharField(_("original name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    description = models.CharField(_("description"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
-
-    def __str__(self):
-        return self.original_name

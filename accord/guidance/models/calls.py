@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from accord.agreements import isced
 from accord.agreements.models.validators import validate_isced_codes
+from accord.records.files import StoredFile
 
 
 class ProgramType(models.TextChoices):
@@ -128,22 +129,8 @@ class CallStep(models.Model):
         return f"{self.order}. {self.title}"
 
 
-class CallDocument(models.Model):
+class CallDocument(StoredFile):
     """A guideline, template or form of a call (PDF, PNG or JPEG, checked like agreement documents)."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="documents")
     file = models.FileField(upload_to="guidance/calls/%Y/")
-    original_name = models.CharField(_("original name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    description = models.CharField(_("description"), max_length=200, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
-
-    def __str__(self):
-        return self.original_name

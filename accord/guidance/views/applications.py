@@ -13,8 +13,11 @@ from accord.accounts.views import ActionRequiredMixin
 from accord.guidance import access, notices, services
 from accord.guidance.forms import ApplicationForm, DocumentForm, NoteForm, StageForm
 from accord.guidance.models import Application, ApplicationFile, ApplicationStep, Call
-from accord.guidance.views.common import download, require, require_that, upload_limit
-from accord.records.views import history, save_edit
+from accord.guidance.views.common import require, require_that
+from accord.records.files import download
+from accord.records.files import max_mb as upload_limit
+from accord.records.history import history
+from accord.records.views import save_edit
 
 
 class ApplicationListView(ActionRequiredMixin, ListView):

@@ -13,7 +13,9 @@ from accord.guidance import services
 from accord.guidance.filters import CallFilter
 from accord.guidance.forms import BookForm, CallForm, DocumentForm, StepFormSet
 from accord.guidance.models import Call, CallDocument
-from accord.guidance.views.common import download, require, upload_limit
+from accord.guidance.views.common import require
+from accord.records.files import download
+from accord.records.files import max_mb as upload_limit
 from accord.records.views import FilteredListView, save_edit
 
 

@@ -3,8 +3,6 @@ from django.utils.translation import gettext as _
 
 from accord.accounts.refusals import refusal
 from accord.accounts.roles import can
-from accord.records.files import download  # noqa: F401  (the guidance views import it from here)
-from accord.records.files import max_mb as upload_limit  # noqa: F401
 
 
 def require(user, action, obj=None):

@@ -11,6 +11,8 @@ from accord.guidance.forms import BookForm, ConsultationForm
 from accord.guidance.models import Consultation
 from accord.guidance.views.common import require
 
+PAST_SHOWN = 50  # the most recent past consultations listed
+
 
 def consultation_list(request):
     require(request.user, "guidance.browse")
@@ -18,7 +20,7 @@ def consultation_list(request):
     sessions = Consultation.objects.select_related("mentor", "call")
     return render(request, "guidance/consultation_list.html", {
         "upcoming": sessions.filter(starts_at__gte=now).order_by("starts_at", "pk"),
-        "past": sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:50],
+        "past": sessions.filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:PAST_SHOWN],
         "can_manage": can(request.user, "guidance.manage"),
     })
 

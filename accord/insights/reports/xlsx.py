@@ -7,11 +7,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from accord.insights.filters import format_period
+from accord.lib.limits import EXCEL_SHEET_NAME
 from accord.lib.tabular import neutralise
 
 
 def _sheet(book, title, header, rows):
-    sheet = book.create_sheet(title[:31])
+    sheet = book.create_sheet(title[:EXCEL_SHEET_NAME])
     sheet.append([str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -11,6 +11,9 @@ from accord.insights.services.links import list_url
 from accord.insights.services.scope import Scope
 from accord.registry.models.countries import local_display_name, region_label
 
+TOP_COUNTRIES = 15  # countries in the dashboard's "by country" list
+EXPIRING_SHOWN = 10  # agreements in its "expiring soon" panel
+
 EXPIRING_DAYS = 90
 
 
@@ -56,7 +59,7 @@ def dashboard(scope: Scope, *, with_trend: bool = False) -> dict:
         "headline": headline,
         "continents": _rows(data["by_continent"].items(), lambda c: names["continent"].get(c, c),
                             lambda c: partners(continent=c)),
-        "countries": [Figure(r["name"], r["partners"], partners(country=r["code"])) for r in data["by_country"][:15]],
+        "countries": [Figure(r["name"], r["partners"], partners(country=r["code"])) for r in data["by_country"][:TOP_COUNTRIES]],
         "groups": [
             Figure(g["display_name"], g["partners"], partners(group=g["slug"]), extra=g["countries"])
             for g in data["groups"] if g["partners"]
@@ -82,7 +85,7 @@ def _expiring(scope: Scope):
     qs = expiring(EXPIRING_DAYS)
     if scope.faculty is not None:
         qs = qs.filter(faculty=scope.faculty)
-    return list(qs[:10])
+    return list(qs[:EXPIRING_SHOWN])
 
 
 def trend_rows(scope: Scope) -> list[dict]:

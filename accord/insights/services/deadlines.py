@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accord.lib import hooks
-from accord.lib.hooks import Deadline  # noqa: F401  (imported from here)
+from accord.lib.hooks import Deadline
+
+DEADLINES_SHOWN = 50  # expiring agreements one dashboard list shows
 
 
 PROVIDERS = hooks.DEADLINES
@@ -33,5 +35,5 @@ def agreement_expiries(*, today, within_days, scope=None) -> list[Deadline]:
     if scope is not None and scope.faculty is not None:
         qs = qs.filter(faculty=scope.faculty)
     return [
-        Deadline(a.valid_until, a.title, _("Agreement expires"), a.get_absolute_url()) for a in qs[:50]
+        Deadline(a.valid_until, a.title, _("Agreement expires"), a.get_absolute_url()) for a in qs[:DEADLINES_SHOWN]
     ]

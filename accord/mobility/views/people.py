@@ -7,7 +7,8 @@ from accord.records.export import ExportMixin
 from accord.mobility.filters import PersonFilter
 from accord.mobility.forms import CONTACT_FIELDS, PersonForm
 from accord.mobility.models import Person
-from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record
+from accord.records.history import history
 
 
 class PersonListView(ExportMixin, RecordListView):

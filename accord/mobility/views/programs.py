@@ -7,7 +7,8 @@ from accord.records.export import ExportMixin
 from accord.mobility.filters import ProgramFilter
 from accord.mobility.forms import PartnerFormSet, ProgramForm
 from accord.mobility.models import Program, ProgramPartner
-from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record, history
+from accord.records.views import RecordDetailView, RecordListView, delete_record, edit_record
+from accord.records.history import history
 
 
 def _partners(program) -> str:

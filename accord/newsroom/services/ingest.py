@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accord.lib.limits import fit
 from accord.newsroom import notices
 from accord.newsroom.models import Article, Proposal
 from accord.newsroom.pipeline import Document, build_pipeline, get_resources, run
@@ -105,7 +106,7 @@ def receive_article(text: str, *, title: str = "", url: str = "", published: dat
     if existing:
         return IngestResult(existing, False)
     day = published if isinstance(published, date) else None  # a partial date reaches the pipeline through the job
-    article = Article(source_url=url[:500], title=title[:300], published=day, text=cleaned, raw=text,
+    article = Article(source_url=fit(Article, "source_url", url), title=fit(Article, "title", title), published=day, text=cleaned, raw=text,
                       original_format=fmt, content_hash=digest, ingested_by=_user(by),
                       status=Article.Status.PROCESSING)
     article._history_user = _user(by)
@@ -132,7 +133,7 @@ def process_article(article_id: int, *, resources=None, job=None, published: Dat
         locked = Article.objects.select_for_update().filter(pk=article_id, status=Article.Status.PROCESSING).first()
         if locked is None:
             return False
-        locked.title = (locked.title or doc.title or _first_line(doc.text))[:300]
+        locked.title = fit(Article, "title", locked.title or doc.title or _first_line(doc.text))
         locked.published = locked.published or (doc.anchor if doc.anchor_precision == "day" else None)
         locked.text, locked.raw = doc.text, ""
         locked.status = Article.Status.QUEUED if doc.proposals else Article.Status.NO_EVENTS

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accord.lib.limits import CHANGE_REASON_LENGTH
-from accord.activities.models import Activity, ActivityParty
+from accord.lib.limits import CHANGE_REASON_LENGTH, fit
+from accord.activities.models import Activity, ActivityParty, ActivityPerson
 from accord.activities.services import create_activity
 from accord.activities.models import DatePrecision as ActivityPrecision
 from accord.agreements.models import Agreement, Signatory
@@ -89,7 +89,7 @@ def _institution(row: dict, by) -> Institution:
     if existing:
         return existing
     kind = row.get("kind") if row.get("kind") in INSTITUTION_KINDS else InstitutionKind.UNIVERSITY
-    institution = Institution(name=name[:300], country=country, kind=kind,
+    institution = Institution(name=fit(Institution, "name", name), country=country, kind=kind,
                               notes=_("Proposed by the newsroom from a news article."))
     institution._history_user = by
     institution._change_reason = "created from a newsroom proposal"
@@ -106,7 +106,8 @@ def _person(row: dict, institutions: dict[str, Institution], by) -> Person:
         institution = institutions.get(row.get("institution") or "")
     person = Person.objects.filter(name=row["name"], institution=institution).order_by("pk").first()
     if person is None:
-        person = Person(name=row["name"][:200], title=(row.get("role") or "")[:200], institution=institution)
+        person = Person(name=fit(Person, "name", row["name"]), title=fit(Person, "title", row.get("role") or ""),
+                        institution=institution)
         person._history_user = by
         person.save()
     return person
@@ -119,7 +120,7 @@ def _reason(proposal) -> str:
 def _title(proposal, parties: list[tuple[str, str]]) -> str:
     """"Agreement signing: Northbridge University" from (name, role) parties."""
     partners = [name for name, role in parties if role == "partner"] or [name for name, _ in parties]
-    return f"{TYPE_LABELS.get(proposal.event_type, proposal.event_type)}: {', '.join(partners)}"[:300]
+    return fit(Activity, "title", f"{TYPE_LABELS.get(proposal.event_type, proposal.event_type)}: {', '.join(partners)}")
 
 
 def proposed_record(proposal) -> dict:
@@ -176,7 +177,7 @@ def _create_agreement(proposal, record, parties, people, by) -> Agreement:
         raise _refused(error) from None
     for person, row in people:
         Signatory.objects.create(agreement=agreement, person=person, institution=person.institution,
-                                 title=(row.get("role") or "")[:200], signed_on=signed_on if precision == "day" else None)
+                                 title=fit(Signatory, "title", row.get("role") or ""), signed_on=signed_on if precision == "day" else None)
     return agreement
 
 
@@ -191,7 +192,7 @@ def _create_activity(proposal, record, parties, people, by) -> Activity:
         return create_activity(
             by=by, reason=_reason(proposal),
             parties=[(institution, home_role if role == "home" else partner_role) for institution, role in parties],
-            people=[(person, (row.get("role") or "")[:200]) for person, row in people],
+            people=[(person, fit(ActivityPerson, "role", row.get("role") or "")) for person, row in people],
             kind=record["kind"], title=record["title"], faculty=record["faculty"],
             description=_source_note(proposal), start_date=record["start_date"], end_date=record["end_date"],
             date_precision=record["date_precision"] or ActivityPrecision.DAY,

@@ -47,6 +47,7 @@ from tqdm import tqdm
 
 from accord.lib import hooks
 from accord.lib.dbstats import refresh_statistics
+from accord.lib.limits import CHANGE_REASON_LENGTH, LISTED_IN_MESSAGE
 from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, ExternalId, ImportRun, Institution
 from accord.registry.signals import institutions_updated
@@ -244,7 +245,7 @@ class Importer:
 
     @property
     def change_reason(self) -> str:
-        return f"{self.name} import of {self.file_name}"[:100]
+        return f"{self.name} import of {self.file_name}"[:CHANGE_REASON_LENGTH]
 
     @property
     def failed(self) -> bool:
@@ -561,10 +562,11 @@ class ImportCommand(BaseCommand):
                 f"{run.updated} updated, {run.unchanged} unchanged in {run.duration.total_seconds():.1f} s "
                 f"(import run #{run.pk})"
             )
-            for warning in importer.warnings[:20]:
+            for warning in importer.warnings[:LISTED_IN_MESSAGE]:
                 self.stderr.write(f"warning: {warning}")
-            if len(importer.warnings) > 20:
-                self.stderr.write(f"... and {len(importer.warnings) - 20} more warnings (see import run #{run.pk})")
+            if len(importer.warnings) > LISTED_IN_MESSAGE:
+                self.stderr.write(f"... and {len(importer.warnings) - LISTED_IN_MESSAGE} more warnings "
+                                  f"(see import run #{run.pk})")
 
 
 # --- writing rows fast, with their history -------------------------------------------------

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accord.accounts import users
 from accord.accounts.roles import ROLES, faculty_of, role_of
+from accord.lib.limits import LISTED_IN_MESSAGE
 
 
 class Command(BaseCommand):
@@ -50,7 +51,7 @@ class Command(BaseCommand):
         if name:
             faculty = users.faculties().filter(name__iexact=name).first()
             if faculty is None:
-                known = ", ".join(users.faculties().values_list("name", flat=True)[:20]) or "none"
+                known = ", ".join(users.faculties().values_list("name", flat=True)[:LISTED_IN_MESSAGE]) or "none"
                 raise CommandError(f"No faculty named {name!r}; known faculties: {known}")
         flags = [flag for flag in users.FLAGS if options[flag]]
         return ("" if options["role"] == "none" else options["role"]), faculty, flags

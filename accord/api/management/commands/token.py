@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from accord.accounts.apitokens import ApiToken
+from accord.lib.limits import fit
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user named {username!r}")
         if not user.is_active:
             raise CommandError(f"{user.username} is deactivated: a token would not work")
-        name = name.strip()[:100]
+        name = fit(ApiToken, "name", name.strip())
         if not name:
             raise CommandError("--name cannot be empty")
         _, raw = ApiToken.issue(user, name)

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from accord.insights.reports import FORMATS, build_report
 from accord.insights.services.scope import Scope
+from accord.lib.limits import LISTED_IN_MESSAGE
 from accord.registry.models import Institution
 
 
@@ -38,6 +39,6 @@ def _faculty(text):
         match |= Q(pk=int(text))
     found = list(units.filter(match)[:2])
     if len(found) != 1:
-        names = ", ".join(units.order_by("name").values_list("name", flat=True)[:20])
+        names = ", ".join(units.order_by("name").values_list("name", flat=True)[:LISTED_IN_MESSAGE])
         raise CommandError(f"--faculty {text!r} is not one unit of the home university; units: {names}")
     return found[0]

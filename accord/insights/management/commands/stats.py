@@ -7,6 +7,7 @@ from django.db.models import Q
 from accord.insights.filters import home_units
 from accord.insights.services.scope import Scope
 from accord.insights.services.stats import all_figures
+from accord.lib.limits import LISTED_IN_MESSAGE
 from accord.registry.models import CountryGroup, Kind
 
 
@@ -54,7 +55,7 @@ def _faculty(value):
         match |= Q(pk=int(value))
     found = list(units.filter(match)[:2])
     if len(found) != 1:
-        names = ", ".join(units.values_list("name", flat=True)[:20])
+        names = ", ".join(units.values_list("name", flat=True)[:LISTED_IN_MESSAGE])
         raise CommandError(f"no single faculty of the home university named {value!r} (faculties: {names})")
     return found[0]
 
