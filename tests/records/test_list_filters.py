@@ -126,3 +126,15 @@ def test_the_filter_form_pushes_its_state_into_the_url(client_for, ada, records)
         html = client_for(ada).get(reverse(url)).content.decode()
         form = re.search(r'<form class="filters"[^>]*>', html).group(0)
         assert 'hx-push-url="true"' in form and 'method="get"' in form, url
+
+
+@pytest.mark.django_db
+def test_an_htmx_filter_change_sets_the_address_to_the_chosen_filters_only(client_for, ada, records):
+    query = {"q": "", "kind": "", "status": "draft", "faculty": "", "partner": "", "page": ""}
+    response = client_for(ada).get(reverse("agreements:agreement-list"), query,
+                                   HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    assert response["HX-Push-Url"] == reverse("agreements:agreement-list") + "?status=draft"
+    cleared = client_for(ada).get(reverse("agreements:agreement-list"), {"q": "", "status": ""},
+                                  HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    assert cleared["HX-Push-Url"] == reverse("agreements:agreement-list")
+    assert 'href="?export=csv"' in cleared.content.decode()
