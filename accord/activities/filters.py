@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accord.activities.models import Activity, ActivityParty
-from accord.registry.filters import InstitutionChoiceFilter
+from accord.registry.filters import InstitutionChoiceFilter, YearChoiceFilter
 from accord.registry.scope import ScopeFilterMixin
 from accord.registry.models import Country, Institution
 
@@ -24,7 +24,7 @@ class ActivityFilter(ScopeFilterMixin):
     scope_target = "activities"  # ?period=2024&group=SLUG&partner_kind=K: activities as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(choices=Activity.Kind.choices, label=_("Kind"))
-    year = django_filters.ChoiceFilter(field_name="start_date__year", choices=_years, label=_("Year"))
+    year = YearChoiceFilter(field_name="start_date__year", choices=_years, label=_("Year"))
     country = django_filters.ModelChoiceFilter(queryset=_countries, label=_("Country"))
     partner = InstitutionChoiceFilter(label=_("Partner"), method="by_partner")
     faculty = django_filters.ModelChoiceFilter(queryset=_faculties, label=_("Faculty"))

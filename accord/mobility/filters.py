@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.registry.scope import MobilityScopeFilterMixin
 from accord.mobility.models import Level, Mobility, Person, Program, ProgramPartner, academic_year_label
-from accord.registry.filters import InstitutionChoiceFilter
+from accord.registry.filters import InstitutionChoiceFilter, YearChoiceFilter
 from accord.registry.models import Country, Institution
 
 
@@ -50,7 +50,7 @@ class MobilityFilter(MobilityScopeFilterMixin):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     direction = django_filters.ChoiceFilter(choices=Mobility.Direction.choices, label=_("Direction"))
     kind = django_filters.ChoiceFilter(choices=Mobility.Kind.choices, label=_("Kind"))
-    academic_year = django_filters.ChoiceFilter(choices=_academic_years, label=_("Academic year"))
+    academic_year = YearChoiceFilter(choices=_academic_years, label=_("Academic year"))
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"))
     nationality = django_filters.ModelChoiceFilter(
         field_name="person__nationality",

@@ -1,4 +1,5 @@
 import django_filters
+from django_filters.conf import settings as filter_settings
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,15 @@ class InstitutionChoiceFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("queryset", Institution.objects.all())
         kwargs.setdefault("widget", InstitutionPicker())
         super().__init__(*args, **kwargs)
+
+
+class YearChoiceFilter(django_filters.TypedChoiceFilter):
+    """A year among those on record (`choices`: a callable), a whole number; it opens at "All" like every
+    choice filter (Django's typed choice field has no empty choice of its own)."""
+
+    def __init__(self, *args, choices, **kwargs):
+        kwargs.setdefault("coerce", int)
+        super().__init__(*args, choices=lambda: [("", filter_settings.EMPTY_CHOICE_LABEL), *choices()], **kwargs)
 
 
 def _subregions():
