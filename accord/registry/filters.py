@@ -70,7 +70,9 @@ class InstitutionFilter(ScopeFilterMixin):
         any spelling, local name, acronym, typo), best match first; then those whose names contain it."""
         value = value.strip()
         key = normalize_name(value)
-        ranked = {match.id: match.score for match in lookup(value, limit=LIST_MATCHES)} if value else {}
+        country = self.form.cleaned_data.get("country")  # the suggestions are asked with it too
+        matches = lookup(value, country=getattr(country, "code", None), limit=LIST_MATCHES) if value else []
+        ranked = {match.id: match.score for match in matches}
         if not key and not ranked:
             return queryset
         selected = Q(pk__in=list(ranked))
