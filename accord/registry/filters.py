@@ -4,8 +4,8 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from accord.registry.scope import ScopeFilterMixin
-from accord.lib.normalize import fold, normalize_name
-from accord.registry.models import Country, CountryGroup, Institution, Kind, Network, Status
+from accord.lib.normalize import normalize_name
+from accord.registry.models import Country, CountryGroup, Institution, InstitutionName, Kind, Network, Status
 from accord.registry.models.countries import continent_choices, region_label
 from accord.registry.services.lookup import lookup
 from accord.registry.widgets import InstitutionPicker
@@ -72,18 +72,15 @@ class InstitutionFilter(ScopeFilterMixin):
         key = normalize_name(value)
         country = self.form.cleaned_data.get("country")  # the suggestions are asked with it too
         matches = lookup(value, country=getattr(country, "code", None), limit=LIST_MATCHES) if value else []
-        ranked = {match.id: match.score for match in matches}
+        ranked = [match.id for match in matches]
         if not key and not ranked:
             return queryset
         selected = Q(pk__in=list(ranked))
-        if key:
-            folded = fold(value).replace(" ", "")
-            by_name = Q(search_key__contains=key) | Q(names__search_key__contains=key)
-            if folded and len(folded) <= 12:
-                by_name |= Q(names__kind="acronym", names__search_key=key)
-            selected |= Q(pk__in=Institution.objects.filter(by_name).values("pk"))
-        score = Case(
-            *(When(pk=pk, then=Value(points)) for pk, points in ranked.items()), default=Value(0),
+        if key:  # no join: each table is scanned once
+            other_names = InstitutionName.objects.filter(search_key__contains=key).values("institution_id")
+            selected |= Q(search_key__contains=key) | Q(pk__in=other_names)
+        rank = Case(  # the lookup's order (score, then its own tie-breaks), then the rest by name
+            *(When(pk=pk, then=Value(len(ranked) - i)) for i, pk in enumerate(ranked)), default=Value(0),
             output_field=IntegerField(),
         )
-        return queryset.filter(selected).annotate(match_score=score).order_by("-match_score", "-is_home", "name")
+        return queryset.filter(selected).annotate(match_rank=rank).order_by("-match_rank", "-is_home", "name")
