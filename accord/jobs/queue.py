@@ -106,7 +106,8 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
         if outcome.file:
             from django.core.files.base import ContentFile
 
-            locked.file.save(outcome.file[0], ContentFile(outcome.file[1]), save=False)
+            # a folder per job: the file keeps its own name (accord-report-2024.xlsx) however often it is written
+            locked.file.save(f"{locked.pk}/{outcome.file[0]}", ContentFile(outcome.file[1]), save=False)
         locked.save(update_fields=["summary", "result_url", "file"])
         locked.count_part()
 

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from accord.accounts.roles import can
@@ -45,7 +46,7 @@ class ExportMixin:
         rows = ([getter(obj) for _, getter in self.export_columns] for obj in queryset.iterator(chunk_size=READ_CHUNK))
         filters = {label: shown for _name, label, shown, _token in applied}
         body = tabular.export(fmt, str(self.export_title), filters, header, rows,
-                              filters_sheet=(str(_lazy("Filters")), str(_lazy("Filter")), str(_lazy("Value"))))
+                              filters_sheet=(_("Filters"), _("Filter"), _("Value")))
         response = HttpResponse(body, content_type=tabular.FORMATS[fmt])
         response["Content-Disposition"] = f'attachment; filename="{export_file_name(self.export_title, applied, fmt)}"'
         return response

@@ -31,7 +31,7 @@ def report_file_name(scope, fmt: str) -> str:
     accord-report-2024-03-01-2024-06-30.xlsx, accord-report-all.pdf; a faculty's report adds its name."""
     parts = ["accord-report", _period_name(scope.start, scope.end)]
     if scope.faculty is not None:
-        parts.append(slugify(scope.faculty.name)[:60] or f"faculty-{scope.faculty.pk}")
+        parts.append(slugify(scope.faculty.name)[:40].rstrip("-") or f"faculty-{scope.faculty.pk}")
     return f"{'-'.join(p for p in parts if p)}.{fmt}"
 
 
