@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 
 from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy
 
 from accord.lib.env import (
     env_bool,
@@ -145,6 +146,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Every list filter opens at "All": a choice no one made selects nothing (django-filter's empty choice).
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("All")
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -2,9 +2,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accord.activities.models import Activity
+from accord.activities.models import Activity, ActivityParty
+from accord.registry.filters import InstitutionChoiceFilter, YearChoiceFilter
 from accord.registry.scope import ScopeFilterMixin
-from accord.lib.normalize import normalize_name
 from accord.registry.models import Country, Institution
 
 
@@ -24,11 +24,9 @@ class ActivityFilter(ScopeFilterMixin):
     scope_target = "activities"  # ?period=2024&group=SLUG&partner_kind=K: activities as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(choices=Activity.Kind.choices, label=_("Kind"))
-    year = django_filters.TypedChoiceFilter(
-        field_name="start_date__year", choices=_years, coerce=int, label=_("Year")
-    )
+    year = YearChoiceFilter(field_name="start_date__year", choices=_years, label=_("Year"))
     country = django_filters.ModelChoiceFilter(queryset=_countries, label=_("Country"))
-    partner = django_filters.CharFilter(label=_("Partner"), method="by_partner")
+    partner = InstitutionChoiceFilter(label=_("Partner"), method="by_partner")
     faculty = django_filters.ModelChoiceFilter(queryset=_faculties, label=_("Faculty"))
 
     class Meta:
@@ -42,13 +40,4 @@ class ActivityFilter(ScopeFilterMixin):
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value) | Q(city__icontains=value))
 
     def by_partner(self, queryset, name, value):
-        """A partner's record id, or part of its name, alias or acronym."""
-        value = value.strip()
-        if value.isdigit():
-            return queryset.filter(parties__institution_id=int(value)).distinct()
-        key = normalize_name(value)
-        if not key:
-            return queryset
-        return queryset.filter(
-            Q(parties__institution__search_key__contains=key) | Q(parties__institution__names__search_key=key)
-        ).distinct()
+        return queryset.filter(pk__in=ActivityParty.objects.filter(institution=value).values("activity_id"))

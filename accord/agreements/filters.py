@@ -3,8 +3,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accord.agreements.models import Agreement
+from accord.agreements.models import Agreement, AgreementParty
 from accord.agreements.models.agreements import Kind, Status
+from accord.registry.filters import InstitutionChoiceFilter
 from accord.registry.scope import ScopeFilterMixin
 from accord.registry.models import Country, Institution
 
@@ -27,13 +28,14 @@ class AgreementFilter(ScopeFilterMixin):
         field_name="parties__institution__country", queryset=Country.objects.all(), label=_("Partner country"),
         distinct=True,
     )
+    partner = InstitutionChoiceFilter(label=_("Partner"), method="by_partner")
     signed_year = YearFilter(
         field_name="signed_on", lookup_expr="year", label=_("Signed in year"), min_value=1, max_value=9999
     )
 
     class Meta:
         model = Agreement
-        fields = ["q", "kind", "status", "faculty", "country", "signed_year"]
+        fields = ["q", "kind", "status", "faculty", "country", "partner", "signed_year"]
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -46,3 +48,6 @@ class AgreementFilter(ScopeFilterMixin):
             | Q(parties__institution__names__name__iexact=value)
         )
         return queryset.filter(pk__in=Agreement.objects.filter(match).values("pk"))
+
+    def by_partner(self, queryset, name, value):
+        return queryset.filter(pk__in=AgreementParty.objects.filter(institution=value).values("agreement_id"))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from huey import crontab
 
 from accord.insights.forms import ScopeForm
-from accord.insights.reports import build_report
+from accord.insights.reports import build_report, report_file_name
 from accord.insights.services import rollup
 from accord.jobs.queue import JobError, Outcome, job_task, scheduled, start
 from accord.lib.limits import LISTED_IN_MESSAGE
@@ -21,8 +21,7 @@ def write_report(job):
         scope = ScopeForm(QueryDict(query)).scope()
         body = build_report(fmt, scope)
         summary = _("Report written (%(size)s KB).") % {"size": max(1, len(body) // 1024)}
-    stamp = timezone.localtime(job.created_at).strftime("%Y%m%d-%H%M")
-    return Outcome(summary=summary, file=(f"accord-report-{stamp}.{fmt}", body))
+    return Outcome(summary=summary, file=(report_file_name(scope, fmt), body))
 
 
 @job_task("insights.rollup-check", retries=0)

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 from csp.decorators import csp_update
@@ -18,7 +17,7 @@ from csp.decorators import csp_update
 from accord.accounts.roles import can
 from accord.accounts.views import ActionRequiredMixin
 from accord.insights.forms import ScopeForm
-from accord.insights.reports import FORMATS, build_report
+from accord.insights.reports import FORMATS, build_report, report_file_name
 from accord.insights.services.charts import dashboard_charts, trend_chart
 from accord.insights.services.dashboard import country_rows, dashboard, trend_rows
 from accord.insights.services.geo import map_data
@@ -129,9 +128,8 @@ def report_download(request, fmt):
         return HttpResponse(f"Unknown report format {fmt!r}", status=400, content_type="text/plain")
     form, scope = _scope(request)
     body = build_report(fmt, scope)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = HttpResponse(body, content_type=FORMATS[fmt].content_type)
-    response["Content-Disposition"] = f'attachment; filename="accord-report-{stamp}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{report_file_name(scope, fmt)}"'
     return response
 
 

@@ -107,7 +107,12 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
         if outcome.file:
             from django.core.files.base import ContentFile
 
-            locked.file.save(outcome.file[0], ContentFile(outcome.file[1]), save=False)
+            # a folder per job: the file keeps its own name (accord-report-2024.xlsx); what the folder held
+            # (this job's earlier try, or a job of a database since reset) is replaced
+            name = locked.file.field.generate_filename(locked, f"{locked.pk}/{outcome.file[0]}")
+            if locked.file.storage.exists(name):
+                locked.file.storage.delete(name)
+            locked.file.save(f"{locked.pk}/{outcome.file[0]}", ContentFile(outcome.file[1]), save=False)
         locked.save(update_fields=["summary", "result_url", "file"])
         locked.count_part()
 

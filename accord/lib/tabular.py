@@ -1,5 +1,5 @@
-"""Write a table to CSV or XLSX bytes, with the filters that produced it written above the rows;
-read such a table back as (line number, row) pairs.
+"""Write a table to CSV or XLSX bytes, header row first (an XLSX lists the filters that produced it on
+a second sheet); read such a table back as (line number, row) pairs (older exports' preambles skipped).
 
 Pure helpers (no Django): callers pass plain strings, numbers and dates.
 """
@@ -52,47 +52,60 @@ def _cell(value):
     return neutralise(str(value))
 
 
-def _filter_lines(title: str, filters: dict[str, str]) -> list[list[str]]:
-    applied = [f"{name} = {value}" for name, value in filters.items() if value not in (None, "")]
-    return [[_cell(title)], ["Filters: " + ("; ".join(applied) if applied else "none")], []]
+# The second sheet of an XLSX export: its name and the headings of its two columns.
+FILTERS_SHEET = ("Filters", "Filter", "Value")
 
 
-def to_csv(title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+def to_csv(title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence], **_options) -> bytes:
+    """The header row first, then the rows: what a spreadsheet program opens as a table. The title and
+    filters are not written (a CSV has one table; the file name carries them)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    # a '#' first column marks the preamble so that spreadsheet tools and re-import can skip it
-    for line in _filter_lines(title, filters):
-        writer.writerow(["# " + line[0]] if line else [])
     writer.writerow([_cell(h) for h in header])
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def to_xlsx(title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+def to_xlsx(title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence], *,
+            filters_sheet: Sequence[str] = FILTERS_SHEET) -> bytes:
+    """The table on the first sheet (named after `title`), header row first; a second sheet lists the
+    filters that chose the rows, one per line (label, value)."""
     book = Workbook(write_only=False)
     sheet = book.active
-    sheet.title = (title[:EXCEL_SHEET_NAME - 3] or "Export").replace("/", "-")  # room for a " 2" suffix
-    for line in _filter_lines(title, filters):
-        sheet.append(line)
-    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.title = _sheet_title(title) or "Export"
     sheet.append([_cell(h) for h in header])
-    for cell in sheet[sheet.max_row]:
+    for cell in sheet[1]:
         cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
     for row in rows:
         sheet.append([_cell(v) for v in row])
+    name, label, value = filters_sheet
+    described = book.create_sheet(_sheet_title(name) or "Filters")
+    described.append([_cell(label), _cell(value)])
+    for cell in described[1]:
+        cell.font = Font(bold=True)
+    for filter_label, filter_value in filters.items():
+        if filter_value not in (None, ""):
+            described.append([_cell(filter_label), _cell(filter_value)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
+def _sheet_title(text: str) -> str:
+    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", "-", str(text))[:EXCEL_SHEET_NAME]
+
+
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx}
 
 
-def export(fmt: str, title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+def export(fmt: str, title: str, filters: dict[str, str], header: Sequence[str], rows: Iterable[Sequence],
+           **options) -> bytes:
     if fmt not in WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}")
-    return WRITERS[fmt](title, filters, header, rows)
+    return WRITERS[fmt](title, filters, header, rows, **options)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accord.registry.scope import MobilityScopeFilterMixin
-from accord.lib.normalize import normalize_name
-from accord.mobility.models import Level, Mobility, Person, Program, academic_year_label
+from accord.mobility.models import Level, Mobility, Person, Program, ProgramPartner, academic_year_label
+from accord.registry.filters import InstitutionChoiceFilter, YearChoiceFilter
 from accord.registry.models import Country, Institution
 
 
@@ -17,19 +17,11 @@ def _academic_years():
     return [(y, academic_year_label(y)) for y in sorted(set(years), reverse=True)]
 
 
-def _institution_q(prefixes, value):
-    """Records linked to an institution given by record id or by part of its name, alias or acronym."""
-    value = value.strip()
+def _linked_to(prefixes, institution):
+    """Records linked to `institution` through any of the `prefixes` (foreign keys to Institution)."""
     query = Q()
-    if value.isdigit():
-        for prefix in prefixes:
-            query |= Q(**{f"{prefix}_id": int(value)})
-        return query
-    key = normalize_name(value)
-    if not key:
-        return None
     for prefix in prefixes:
-        query |= Q(**{f"{prefix}__search_key__contains": key}) | Q(**{f"{prefix}__names__search_key": key})
+        query |= Q(**{prefix: institution})
     return query
 
 
@@ -39,7 +31,7 @@ class PersonFilter(django_filters.FilterSet):
     nationality = django_filters.ModelChoiceFilter(
         queryset=lambda request: Country.objects.filter(people__isnull=False).distinct(), label=_("Nationality")
     )
-    institution = django_filters.CharFilter(label=_("Institution"), method="by_institution")
+    institution = InstitutionChoiceFilter(label=_("Institution"), field_name="institution")
     faculty = django_filters.ModelChoiceFilter(queryset=_faculties, label=_("Faculty"))
 
     class Meta:
@@ -52,24 +44,20 @@ class PersonFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(Q(name__icontains=value) | Q(local_name__icontains=value) | Q(title__icontains=value))
 
-    def by_institution(self, queryset, name, value):
-        query = _institution_q(["institution"], value)
-        return queryset if query is None else queryset.filter(query).distinct()
-
 
 class MobilityFilter(MobilityScopeFilterMixin):
     # ?period=2024&region=R&group=SLUG&partner_kind=K: stays as the dashboard counts them
     q = django_filters.CharFilter(label=_("Search"), method="search")
     direction = django_filters.ChoiceFilter(choices=Mobility.Direction.choices, label=_("Direction"))
     kind = django_filters.ChoiceFilter(choices=Mobility.Kind.choices, label=_("Kind"))
-    academic_year = django_filters.TypedChoiceFilter(choices=_academic_years, coerce=int, label=_("Academic year"))
+    academic_year = YearChoiceFilter(choices=_academic_years, label=_("Academic year"))
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"))
     nationality = django_filters.ModelChoiceFilter(
         field_name="person__nationality",
         queryset=lambda request: Country.objects.filter(people__mobilities__isnull=False).distinct(),
         label=_("Nationality"),
     )
-    partner = django_filters.CharFilter(label=_("Home or host institution"), method="by_partner")
+    partner = InstitutionChoiceFilter(label=_("Home or host institution"), method="by_partner")
     program = django_filters.ModelChoiceFilter(queryset=Program.objects.order_by("name"), label=_("Program"))
     faculty = django_filters.ModelChoiceFilter(queryset=_faculties, label=_("Faculty"))
 
@@ -86,8 +74,7 @@ class MobilityFilter(MobilityScopeFilterMixin):
         )
 
     def by_partner(self, queryset, name, value):
-        query = _institution_q(["home_institution", "host_institution"], value)
-        return queryset if query is None else queryset.filter(query).distinct()
+        return queryset.filter(_linked_to(["home_institution", "host_institution"], value))
 
 
 class ProgramFilter(django_filters.FilterSet):
@@ -97,7 +84,7 @@ class ProgramFilter(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
         queryset=lambda request: Country.objects.filter(programs__isnull=False).distinct(), label=_("Country")
     )
-    partner = django_filters.CharFilter(label=_("Partner"), method="by_partner")
+    partner = InstitutionChoiceFilter(label=_("Partner"), method="by_partner")
     faculty = django_filters.ModelChoiceFilter(queryset=_faculties, label=_("Faculty"))
 
     class Meta:
@@ -111,5 +98,4 @@ class ProgramFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(description__icontains=value) | Q(city__icontains=value))
 
     def by_partner(self, queryset, name, value):
-        query = _institution_q(["partnerships__institution"], value)
-        return queryset if query is None else queryset.filter(query).distinct()
+        return queryset.filter(pk__in=ProgramPartner.objects.filter(institution=value).values("program_id"))

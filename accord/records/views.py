@@ -46,8 +46,10 @@ class FacultyScopedForm(VersionedForm):
 
 
 class FilteredListView(FilterView):
-    """A filtered, paginated list; an htmx request aimed at #results gets the results alone, and the
-    page links keep the filters (`querystring`, the query less its page)."""
+    """A filtered, paginated list whose filters live in the URL; an htmx request aimed at #results gets
+    the results alone, and the address bar is set to the filters that were chosen (empty ones left out:
+    `?status=active`, not `?q=&kind=&status=active&...`). The page links keep the filters
+    (`querystring`, the chosen filters less the page)."""
 
     paginate_by = PAGE_SIZE
     results_template = ""
@@ -57,12 +59,30 @@ class FilteredListView(FilterView):
             return [self.results_template]
         return [self.template_name]
 
+    def chosen_query(self):
+        """The request's query without empty values."""
+        query = self.request.GET.copy()
+        for key in list(query):
+            values = [v for v in query.getlist(key) if v.strip()]
+            if values:
+                query.setlist(key, values)
+            else:
+                del query[key]
+        return query
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
+        query = self.chosen_query()
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.request.htmx and self.request.htmx.target == "results":
+            query = self.chosen_query().urlencode()
+            response["HX-Push-Url"] = f"{self.request.path}?{query}" if query else self.request.path
+        return response
 
 
 class RecordListView(ActionRequiredMixin, FilteredListView):

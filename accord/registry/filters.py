@@ -1,11 +1,37 @@
 import django_filters
-from django.db.models import Q
+from django_filters.conf import settings as filter_settings
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from accord.registry.scope import ScopeFilterMixin
-from accord.lib.normalize import fold, normalize_name
-from accord.registry.models import Country, CountryGroup, Institution, Kind, Network, Status
+from accord.lib.normalize import normalize_name
+from accord.registry.models import Country, CountryGroup, Institution, InstitutionName, Kind, Network, Status
 from accord.registry.models.countries import continent_choices, region_label
+from accord.registry.services.lookup import lookup
+from accord.registry.widgets import InstitutionPicker
+
+
+# How many of the lookup's matches the partner list shows first (the suggestions show the first 8).
+LIST_MATCHES = 200
+
+
+class InstitutionChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by one institution of the registry (a partner, a home or host institution), chosen with
+    the registry's picker: `?partner=<record id>`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Institution.objects.all())
+        kwargs.setdefault("widget", InstitutionPicker())
+        super().__init__(*args, **kwargs)
+
+
+class YearChoiceFilter(django_filters.TypedChoiceFilter):
+    """A year among those on record (`choices`: a callable), a whole number; it opens at "All" like every
+    choice filter (Django's typed choice field has no empty choice of its own)."""
+
+    def __init__(self, *args, choices, **kwargs):
+        kwargs.setdefault("coerce", int)
+        super().__init__(*args, choices=lambda: [("", filter_settings.EMPTY_CHOICE_LABEL), *choices()], **kwargs)
 
 
 def _subregions():
@@ -40,11 +66,21 @@ class InstitutionFilter(ScopeFilterMixin):
         return queryset.filter(country__in=list(value.countries.values_list("code", flat=True)))
 
     def search(self, queryset, name, value):
+        """The partners the lookup service names for `value` (the suggestions under the search box:
+        any spelling, local name, acronym, typo), best match first; then those whose names contain it."""
+        value = value.strip()
         key = normalize_name(value)
-        if not key:
+        country = self.form.cleaned_data.get("country")  # the suggestions are asked with it too
+        matches = lookup(value, country=getattr(country, "code", None), limit=LIST_MATCHES) if value else []
+        ranked = [match.id for match in matches]
+        if not key and not ranked:
             return queryset
-        folded = fold(value).replace(" ", "")
-        by_name = Q(search_key__contains=key) | Q(names__search_key__contains=key)
-        if folded and len(folded) <= 12:
-            by_name |= Q(names__kind="acronym", names__search_key=key)
-        return queryset.filter(by_name).distinct()
+        selected = Q(pk__in=list(ranked))
+        if key:  # no join: each table is scanned once
+            other_names = InstitutionName.objects.filter(search_key__contains=key).values("institution_id")
+            selected |= Q(search_key__contains=key) | Q(pk__in=other_names)
+        rank = Case(  # the lookup's order (score, then its own tie-breaks), then the rest by name
+            *(When(pk=pk, then=Value(len(ranked) - i)) for i, pk in enumerate(ranked)), default=Value(0),
+            output_field=IntegerField(),
+        )
+        return queryset.filter(selected).annotate(match_rank=rank).order_by("-match_rank", "-is_home", "name")

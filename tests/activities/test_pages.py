@@ -115,7 +115,6 @@ def test_the_list_filters_by_kind_year_country_partner_faculty_and_text(client_f
     assert titles(kind="outbound_delegation") == ["Delegation to Moscow"]
     assert titles(year="2022") == ["Payload competition"]
     assert titles(country="RU") == ["Delegation to Moscow"]
-    assert titles(partner="bauman") == ["Delegation to Moscow"]
     assert titles(partner=str(partner.pk)) == ["Delegation to Moscow"]
     assert titles(faculty=str(faculty.pk)) == ["Payload competition"]
     assert titles(q="payload") == ["Payload competition"]

@@ -28,7 +28,7 @@ def test_the_dashboard_report_button_queues_a_report_and_its_page_offers_the_fil
     page = client.get(job.get_absolute_url()).content.decode()
     assert reverse("jobs:job-file", args=[job.pk]) in page
     download = client.get(reverse("jobs:job-file", args=[job.pk]))
-    assert download.status_code == 200 and download["Content-Disposition"].endswith('.xlsx"')
+    assert download.status_code == 200 and download["Content-Disposition"].endswith('filename="accord-report-2024.xlsx"')
     assert b"".join(download.streaming_content)[:2] == b"PK"  # an XLSX is a zip
 
 

@@ -1,4 +1,5 @@
-"""Every record list exports its filtered rows to CSV and XLSX with the filters written above them."""
+"""Every record list exports its filtered rows to CSV and XLSX: the header row first (a spreadsheet opens
+it as a table), the filters in the file name and, in XLSX, on a second sheet "Filters"."""
 
 import csv
 import io
@@ -6,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from accord.activities.models import Activity, ActivityParty
@@ -14,9 +16,15 @@ from accord.mobility.models import Mobility, Person, Program, ProgramPartner
 
 
 def csv_rows(response):
-    lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("# ") and lines[1].startswith("# Filters: ")
-    return lines[:2], list(csv.DictReader(io.StringIO("\n".join(lines[3:]))))
+    text = response.content.decode("utf-8-sig")
+    assert not text.startswith("#")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def file_name(response):
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="')
+    return disposition.removeprefix('attachment; filename="').removesuffix('"')
 
 
 @pytest.fixture
@@ -40,39 +48,63 @@ def records(partners, home, faculty):
 
 
 LISTS = [
-    ("agreements:agreement-list", {"kind": "joint_training"}, "Kind = joint_training", "Title",
-     ["Joint training with Bauman"], "Partners", "Bauman Moscow State Technical University (Partner)"),
-    ("activities:activity-list", {"kind": "inbound_delegation"}, "Kind = inbound_delegation", "Title",
-     ["Hanyang delegation"], "Parties", "Hanyang University (Guest)"),
-    ("mobility:mobility-list", {"direction": "incoming"}, "Direction = incoming", "Person", ["Ivan Petrov"],
-     "Home institution", "Bauman Moscow State Technical University"),
-    ("mobility:person-list", {"kind": "faculty"}, "Kind = faculty", "Name", ["Kim Min-jun"], "Nationality",
-     "Korea"),
-    ("mobility:program-list", {"kind": "joint_school"}, "Kind = joint_school", "Name", ["BIT-BMSTU Joint School"],
-     "Partners", "Bauman Moscow State Technical University (Co-founder)"),
+    ("agreements:agreement-list", {"kind": "joint_training"}, ("Kind", "Joint training / dual degree"),
+     "agreements-kind-joint_training", "Title", ["Joint training with Bauman"], "Partners",
+     "Bauman Moscow State Technical University (Partner)"),
+    ("activities:activity-list", {"kind": "inbound_delegation"}, ("Kind", "Inbound delegation"),
+     "activities-kind-inbound_delegation", "Title", ["Hanyang delegation"], "Parties", "Hanyang University (Guest)"),
+    ("mobility:mobility-list", {"direction": "incoming"}, ("Direction", "Incoming"), "mobility-direction-incoming",
+     "Person", ["Ivan Petrov"], "Home institution", "Bauman Moscow State Technical University"),
+    ("mobility:person-list", {"kind": "faculty"}, ("Kind", "Faculty member"), "people-kind-faculty", "Name", ["Kim Min-jun"],
+     "Nationality", "Korea"),
+    ("mobility:program-list", {"kind": "joint_school"}, ("Kind", "Joint school"), "programs-kind-joint_school", "Name",
+     ["BIT-BMSTU Joint School"], "Partners", "Bauman Moscow State Technical University (Co-founder)"),
 ]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url, filters, written, key, expected, column, value", LISTS)
-def test_a_filtered_list_exports_to_csv_with_its_filters(client_for, victor, records, url, filters, written, key, expected, column, value):
+@pytest.mark.parametrize("url, filters, written, stem, key, expected, column, value", LISTS)
+def test_a_filtered_list_exports_to_csv_header_first_with_its_filters_in_the_file_name(
+        client_for, victor, records, url, filters, written, stem, key, expected, column, value):
     response = client_for(victor).get(reverse(url), {**filters, "export": "csv"})
-    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
-    preamble, rows = csv_rows(response)
-    assert written in preamble[1]
+    assert response.status_code == 200
+    assert file_name(response) == f"{stem}-{timezone.localdate().isoformat()}.csv"
+    rows = csv_rows(response)
     assert [r[key] for r in rows] == expected
     assert value in rows[0][column]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url, filters, written, key, expected, column, value", LISTS)
-def test_a_filtered_list_exports_to_xlsx_with_its_filters(client_for, victor, records, url, filters, written, key, expected, column, value):
+@pytest.mark.parametrize("url, filters, written, stem, key, expected, column, value", LISTS)
+def test_a_filtered_list_exports_to_xlsx_with_a_second_sheet_listing_its_filters(
+        client_for, victor, records, url, filters, written, stem, key, expected, column, value):
     response = client_for(victor).get(reverse(url), {**filters, "export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    assert written in sheet["A2"].value
-    header = [c.value for c in sheet[4]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=5)]
+    assert file_name(response) == f"{stem}-{timezone.localdate().isoformat()}.xlsx"
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
     assert [r[key] for r in rows] == expected
+    assert [ws.title for ws in book.worksheets][1] == "Filters"
+    assert [[c.value for c in row] for row in book["Filters"].iter_rows()] == [["Filter", "Value"], list(written)]
+
+
+@pytest.mark.django_db
+def test_an_unfiltered_export_names_no_filter_and_has_every_row(client_for, victor, records):
+    response = client_for(victor).get(reverse("agreements:agreement-list"), {"export": "csv"})
+    assert file_name(response) == f"agreements-{timezone.localdate().isoformat()}.csv"
+    assert len(csv_rows(response)) == Agreement.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_file_name_carries_every_filter_and_a_period_as_a_range(client_for, victor, records, partners):
+    bauman = partners["bauman"]
+    params = {"status": "draft", "partner": bauman.pk, "period": "2020..2024", "q": "Bauman", "export": "csv"}
+    response = client_for(victor).get(reverse("agreements:agreement-list"), params)
+    day = timezone.localdate().isoformat()
+    assert file_name(response) == (
+        f"agreements-q-bauman-status-draft-partner-bauman-moscow-state-technical-university-period-2020-2024-{day}.csv"
+    )
 
 
 @pytest.mark.django_db
@@ -90,9 +122,9 @@ def test_the_list_pages_link_to_csv_and_xlsx_with_the_current_filters(client_for
 
 @pytest.mark.django_db
 def test_the_people_export_has_contact_columns_for_staff_only(client_for, sam, victor, cora, records):
-    _, staff_rows = csv_rows(client_for(sam).get(reverse("mobility:person-list"), {"export": "csv"}))
+    staff_rows = csv_rows(client_for(sam).get(reverse("mobility:person-list"), {"export": "csv"}))
     assert {r["Email"] for r in staff_rows} == {"ivan@bmstu.ru", ""}
     for persona in (victor, cora):
         response = client_for(persona).get(reverse("mobility:person-list"), {"export": "csv"})
         assert "ivan@bmstu.ru" not in response.content.decode("utf-8-sig")
-        assert "Email" not in csv_rows(response)[1][0]
+        assert "Email" not in csv_rows(response)[0]

@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from accord.registry.models import Country, Institution
@@ -17,14 +18,14 @@ def partners(db):
 
 
 @pytest.mark.django_db
-def test_the_filtered_partner_list_exports_to_csv_with_its_filters_written_above_the_rows(client_for, victor, partners):
+def test_the_filtered_partner_list_exports_to_csv_header_first_with_its_filters_in_the_file_name(client_for, victor, partners):
     response = client_for(victor).get(reverse("registry:institution-list"), {"country": "FR", "export": "csv"})
     assert response.status_code == 200
-    assert response["Content-Disposition"].startswith('attachment; filename="partners-')
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="partners-country-france-{today}.csv"'
     lines = response.content.decode("utf-8-sig").splitlines()
-    assert lines[0] == "# Partners"
-    assert "Country = France" in lines[1]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines[3:]))))
+    assert lines[0].startswith("Id,Name,Local name,Kind,Country")
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
     assert sorted(r["Name"] for r in rows) == ["Claude Bernard University Lyon 1", "Université de Montpellier"]
     assert {r["Continent"] for r in rows} == {"Europe"}
 
@@ -34,11 +35,13 @@ def test_the_partner_list_exports_every_page_to_xlsx(client_for, victor, partner
     for i in range(60):
         Institution.objects.create(name=f"Partner {i:02}", country=Country.objects.get(code="DE"))
     response = client_for(victor).get(reverse("registry:institution-list"), {"export": "xlsx"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["A1"].value == "Partners" and sheet["A2"].value == "Filters: none"
-    header = [c.value for c in sheet[4]]
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.worksheets[0]
+    assert sheet.title == "Partners"
+    header = [c.value for c in sheet[1]]
     assert header[:2] == ["Id", "Name"]
-    assert sheet.max_row - 4 == 63
+    assert sheet.max_row - 1 == 63
+    assert [[c.value for c in row] for row in book["Filters"].iter_rows()] == [["Filter", "Value"]]
 
 
 @pytest.mark.django_db

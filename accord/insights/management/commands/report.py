@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import translation
 
-from accord.insights.reports import FORMATS, build_report
+from accord.insights.reports import FORMATS, build_report, report_file_name
 from accord.insights.services.scope import Scope
 from accord.lib.limits import LISTED_IN_MESSAGE
 from accord.registry.models import Institution
@@ -18,16 +18,17 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, required=True, help="Calendar year of the report.")
         parser.add_argument("--faculty", help="Only this faculty's records (record id, or name of a home unit).")
         parser.add_argument("--format", choices=sorted(FORMATS), default="pdf", dest="fmt")
-        parser.add_argument("--output", required=True, help="File to write.")
+        parser.add_argument("--output", help="File to write (default: accord-report-YEAR.FORMAT in the current folder).")
         parser.add_argument("--language", default=settings.LANGUAGE_CODE,
                             choices=[code for code, _name in settings.LANGUAGES],
                             help="Language of the report's headings, labels and country names (default: %(default)s).")
 
-    def handle(self, *args, year, faculty=None, fmt="pdf", output, language=None, **options):
+    def handle(self, *args, year, faculty=None, fmt="pdf", output=None, language=None, **options):
         selected = _faculty(faculty) if faculty else None
+        scope = Scope.for_year(year, faculty=selected)
         with translation.override(language or settings.LANGUAGE_CODE):
-            body = build_report(fmt, Scope.for_year(year, faculty=selected))
-        path = Path(output)
+            body = build_report(fmt, scope)
+        path = Path(output or report_file_name(scope, fmt))
         path.write_bytes(body)
         self.stdout.write(f"wrote {path} ({len(body):,} bytes)")
 
