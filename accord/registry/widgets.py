@@ -71,7 +71,11 @@ class _Picker:
             except ValueError:
                 continue
         data = options_data(chosen) if chosen else {}
-        options = [] if self.allow_multiple_selected else [self.create_option(name, "", "", False, 0)]
+        # the field's own empty choice ("All" in a filter, "---------" in a form): tom-select keeps it out
+        # of the list, a page read without JavaScript shows it
+        field = getattr(self.choices, "field", None)
+        empty = str(field.empty_label) if getattr(field, "empty_label", None) is not None else ""
+        options = [] if self.allow_multiple_selected else [self.create_option(name, "", empty, False, 0)]
         for index, pk in enumerate(chosen, start=len(options)):
             if pk in data:
                 option = self.create_option(name, str(pk), data[pk]["name"], True, index)
