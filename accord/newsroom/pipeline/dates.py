@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
@@ -95,6 +96,11 @@ def _valid(year, month, day) -> bool:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date expression in `text`, in order, without overlaps."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=4096)  # a sentence is asked for its dates once per event it holds
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for kind, pattern in _COMPILED:
@@ -155,10 +161,10 @@ def find_dates(text: str) -> list[DateMatch]:
     found.sort(key=lambda d: d.start)
     # "Friday 14/06/2024": the weekday only repeats the date beside it
     absolute = [d for d in found if d.value.month and not d.relative]
-    return [
+    return tuple(
         d for d in found
         if not (d.relative.startswith("weekday:") and any(_beside(text, d, a) for a in absolute))
-    ]
+    )
 
 
 def _beside(text: str, weekday: DateMatch, date_match: DateMatch) -> bool:
