@@ -17,7 +17,8 @@ ORG_WORDS = (
     "Universidade|Universiteit|Uniwersytet|Tech|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
     "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
     "Company|Group|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
-    "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium"
+    "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium|"
+    r"TU(?=\s+[A-Z][a-z])"  # "TU Dortmund", "TU Delft": a technical university's name begins with it
 )
 _ORG_WORD = re.compile(rf"\b({ORG_WORDS})\b")
 UNIT_START = re.compile(
