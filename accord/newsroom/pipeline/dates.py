@@ -358,11 +358,24 @@ def dateline(text: str, match: DateMatch) -> bool:
     return bool(_DATELINE_BEFORE.match(text[:match.start]) and _DATELINE_AFTER.match(text[match.end:]))
 
 
+_STAMP_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def stamp(text: str, match: DateMatch) -> bool:
+    """"Xinhua) 14:37, November 24, 2023", "Published: 24 Nov 2023": a line that only stamps the page with
+    its date (with a clock time or a label, and an agency at most) dates the page, not an event."""
+    rest = text[:match.start] + text[match.end:]
+    return len(_STAMP_WORD.findall(rest)) <= 2 and bool(_STAMP_MARK.search(rest))
+
+
+_STAMP_MARK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:published|updated|posted|date|release date)\b", re.IGNORECASE)
+
+
 def sentence_date(doc, index: int) -> DateValue | None:
     """The first date in a sentence that names at least a month, resolved against the anchor."""
     sentence = doc.sentences[index]
     for match in find_dates(sentence.text):
-        if dateline(sentence.text, match):
+        if dateline(sentence.text, match) or stamp(sentence.text, match):
             continue
         value = resolve(match, doc.anchor, doc.anchor_precision or "day")
         if value is not None and value.month:
