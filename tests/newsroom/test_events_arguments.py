@@ -280,3 +280,18 @@ def test_a_date_stamp_is_a_date_with_a_clock_time_or_a_label_and_little_else(lin
     from accord.newsroom.pipeline.dates import find_dates, stamp
 
     assert stamp(line, find_dates(line)[0]) is expected
+
+
+@pytest.mark.parametrize("documents, events", [("two memorandums of understanding", 2), ("a memorandum of understanding", 1)])
+def test_as_many_documents_as_partners_signed_at_once_are_one_signing_per_partner(registry, documents, events):
+    text = (f"Northbridge University signed {documents} with Lakeside Institute of Technology and the "
+            "Université de Valmont.")
+    doc = run_until("merge", text, url="https://www.northbridge.ac.uk/news/1")
+    signings = [e for e in doc.events if e.type == "agreement_signing"]
+    assert len(signings) == events
+    partners = [{doc.entities[i].registry_id for i in e.entities if e.roles.get(i) != "home"} for e in signings]
+    if events == 2:
+        assert partners == [{registry["lakeside"].pk}, {registry["valmont"].pk}]
+    else:
+        assert partners == [{registry["lakeside"].pk, registry["valmont"].pk}]
+    assert all(registry["northbridge"].pk in {doc.entities[i].registry_id for i in e.entities} for e in signings)
