@@ -295,3 +295,17 @@ def test_as_many_documents_as_partners_signed_at_once_are_one_signing_per_partne
     else:
         assert partners == [{registry["lakeside"].pk, registry["valmont"].pk}]
     assert all(registry["northbridge"].pk in {doc.entities[i].registry_id for i in e.entities} for e in signings)
+
+
+@pytest.mark.parametrize("clause, joins", [
+    ("make up the other half of the exchange programme", True),
+    ("will join the exchange programme next year", False),  # planned: no party yet
+])
+def test_members_a_later_sentence_names_as_making_up_the_programme_are_its_parties(registry, clause, joins):
+    text = ("Exchange students from Northbridge University arrived at Lakeside Institute of Technology. "
+            f"The Université de Valmont and Oranje University of Applied Sciences {clause}.")
+    doc = run_until("merge", text)
+    event = next(e for e in doc.events if e.type == "exchange_program")
+    ids = {doc.entities[i].registry_id for i in event.entities}
+    assert ({registry["valmont"].pk, registry["oranje"].pk} <= ids) is joins
+    assert {registry["northbridge"].pk, registry["lakeside"].pk} <= ids

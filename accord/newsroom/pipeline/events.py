@@ -79,6 +79,10 @@ NAMED_MEETING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){2,6}Meeting\b")
 GOVERNING_MEETING = re.compile(r"\b(?:Board|Council|Senate|Committee|General|Staff|Faculty|Cabinet)\s+Meeting\b")
 # Sentences that add parties to an event the article reports elsewhere, but never report one alone.
 SUPPORT = {
+    # "X and Y comprise the other half of the exchange program": the members of a programme reported elsewhere
+    "exchange_program": re.compile(
+        r"\b(?:comprise|make up|makes up|are members of|joined)\s+(?:the\s+)?(?:other\s+)?(?:half\s+of\s+the\s+)?"
+        r"(?:[\w-]+\s+){0,3}(?:program|programme|consortium)\b"),
     "forum_or_conference": re.compile(
         r"\b(?:keynote|plenary|panel discussion|session|presided|moderated|chaired|delivered (?:a |the )?(?:speech|"
         r"lecture|report|talk))\b"),
