@@ -266,10 +266,18 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+# A leading "TU" is how German, Austrian, Dutch and Czech technical universities are written
+# ("TU Dortmund", "TU Delft"): Technische Universität / Universiteit, Technická univerzita.
+LEADING_ABBREVIATIONS = {"tu": ("technology", "university")}
+
+
 def tokens(text: str) -> list[str]:
     """Canonical tokens of a name, stop-words dropped, in their original order."""
     out = []
-    for word in fold(text).split():
+    words = fold(text).split()
+    if len(words) >= 2 and words[0] in LEADING_ABBREVIATIONS:
+        out.extend(LEADING_ABBREVIATIONS[words.pop(0)])
+    for word in words:
         if word in STOPWORDS:
             continue
         out.append(CANONICAL.get(word, word))

@@ -78,6 +78,9 @@ def test_the_sorted_key_ignores_word_order(a, b):
         ("University of Oxford", ["university", "oxford"]),
         ("Instituto Politécnico Nacional", ["institute", "polytechnic", "national"]),
         ("Hochschule für Technik", ["school", "technology"]),
+        ("TU Dortmund", ["technology", "university", "dortmund"]),  # a leading "TU" is Technische Universität
+        ("Technische Universität Dortmund", ["technology", "university", "dortmund"]),
+        ("TU", ["tu"]),  # alone it is only letters
     ],
 )
 def test_tokens_are_canonical_and_drop_stopwords_in_order(text, expected):

@@ -258,3 +258,54 @@ def test_a_list_of_partners_the_home_is_not_part_of_stays_partners(registry):
     doc = run_until("merge", text, url="https://www.bit.edu.cn/news/1")
     roles = {doc.entities[i].registry_id: role for i, role in doc.events[0].roles.items()}
     assert roles[registry["northbridge"].pk] == roles[registry["lakeside"].pk] == "partner"
+
+
+def test_a_line_that_only_stamps_the_page_with_its_date_does_not_date_the_event(registry):
+    title = "Joint laboratory of Northbridge University officially inaugurated"
+    text = (title + "\n\nAgency) 14:37, November 24, 2023\n\nThe first joint laboratory in the city has been "
+            "officially inaugurated. The president of Northbridge University said in his remarks on Wednesday that "
+            "the official inauguration of the laboratory with Lakeside Institute of Technology is a milestone.")
+    doc = run_until("merge", text, title=title, published=date(2023, 11, 24))
+    event = next(e for e in doc.events if e.type == "joint_institution_established")
+    assert event.date.iso() == "2023-11-22"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Xinhua) 14:37, November 24, 2023", True),
+    ("Published: 24 November 2023", True),
+    ("Signed on 24 November 2023", False),
+    ("The centre opened on 24 November 2023.", False),
+])
+def test_a_date_stamp_is_a_date_with_a_clock_time_or_a_label_and_little_else(line, expected):
+    from accord.newsroom.pipeline.dates import find_dates, stamp
+
+    assert stamp(line, find_dates(line)[0]) is expected
+
+
+@pytest.mark.parametrize("documents, events", [("two memorandums of understanding", 2), ("a memorandum of understanding", 1)])
+def test_as_many_documents_as_partners_signed_at_once_are_one_signing_per_partner(registry, documents, events):
+    text = (f"Northbridge University signed {documents} with Lakeside Institute of Technology and the "
+            "Université de Valmont.")
+    doc = run_until("merge", text, url="https://www.northbridge.ac.uk/news/1")
+    signings = [e for e in doc.events if e.type == "agreement_signing"]
+    assert len(signings) == events
+    partners = [{doc.entities[i].registry_id for i in e.entities if e.roles.get(i) != "home"} for e in signings]
+    if events == 2:
+        assert partners == [{registry["lakeside"].pk}, {registry["valmont"].pk}]
+    else:
+        assert partners == [{registry["lakeside"].pk, registry["valmont"].pk}]
+    assert all(registry["northbridge"].pk in {doc.entities[i].registry_id for i in e.entities} for e in signings)
+
+
+@pytest.mark.parametrize("clause, joins", [
+    ("make up the other half of the exchange programme", True),
+    ("will join the exchange programme next year", False),  # planned: no party yet
+])
+def test_members_a_later_sentence_names_as_making_up_the_programme_are_its_parties(registry, clause, joins):
+    text = ("Exchange students from Northbridge University arrived at Lakeside Institute of Technology. "
+            f"The Université de Valmont and Oranje University of Applied Sciences {clause}.")
+    doc = run_until("merge", text)
+    event = next(e for e in doc.events if e.type == "exchange_program")
+    ids = {doc.entities[i].registry_id for i in event.entities}
+    assert ({registry["valmont"].pk, registry["oranje"].pk} <= ids) is joins
+    assert {registry["northbridge"].pk, registry["lakeside"].pk} <= ids

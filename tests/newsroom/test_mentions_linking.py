@@ -205,3 +205,14 @@ def test_a_country_right_after_a_name_is_that_names_alone(registry):
                                "in Egypt, with guests from Jordan.")
     assert entity_named(doc, "Tarn Leadership Institute").country == "EG"
     assert entity_named(doc, "Kestrel Schools Association").country != "EG"
+
+
+def test_a_technical_university_written_tu_and_its_city_is_a_name_linked_to_the_registry(registry):
+    from tests.newsroom.conftest import make_institution
+
+    dortmund = make_institution("Technische Universität Dortmund", "DE")
+    doc = run_until("linking", "The rector of TU Dortmund and a group from Northbridge University met. "
+                               "Students of TU/e attended.")
+    entity = entity_named(doc, "TU Dortmund")
+    assert entity.registry_id == dortmund.pk and entity.country == "DE"
+    assert not any(e.name.startswith("TU/") or e.name == "TU" for e in doc.entities)

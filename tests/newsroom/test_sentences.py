@@ -22,3 +22,13 @@ def test_sentence_offsets_point_into_the_cleaned_text():
 
 def test_the_model_is_loaded_once():
     assert get_nlp() is get_nlp()
+
+
+def test_the_parser_for_hedged_sentences_runs_only_what_their_checks_read():
+    from accord.newsroom.pipeline.nlp import get_parser
+
+    parser = get_parser()
+    assert set(parser.pipe_names) == {"tok2vec", "tagger", "parser"}  # no NER, no attribute ruler: speed
+    parse = parser("The two universities will sign an agreement to set up a joint lab.")
+    sign = next(t for t in parse if t.lower_ == "sign")
+    assert sign.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "will" for c in sign.children)

@@ -182,6 +182,14 @@ def test_the_index_works_without_django_from_plain_rows():
     assert with_domains.search("MIT")[0].how == "domain"
 
 
+def test_a_technical_university_is_found_by_the_tu_form_news_writes():
+    index = LookupIndex([(1, "Technische Universität Dortmund", "", "DE"), (2, "Fachhochschule Dortmund", "", "DE"),
+                         (3, "Delft University of Technology", "", "NL")], [])
+    assert [m.id for m in index.search("TU Dortmund")][:1] == [1]
+    assert index.search("TU Dortmund")[0].score >= 90
+    assert [m.id for m in index.search("TU Delft")][:1] == [3]
+
+
 def test_the_cli_prints_one_json_line_per_query(registry):
     out = StringIO()
     call_command("lookup", "--json", "--limit", "2", "BMSTU", "Univ. of Manchester", stdout=out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
@@ -95,6 +96,11 @@ def _valid(year, month, day) -> bool:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date expression in `text`, in order, without overlaps."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=4096)  # a sentence is asked for its dates once per event it holds
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for kind, pattern in _COMPILED:
@@ -155,10 +161,10 @@ def find_dates(text: str) -> list[DateMatch]:
     found.sort(key=lambda d: d.start)
     # "Friday 14/06/2024": the weekday only repeats the date beside it
     absolute = [d for d in found if d.value.month and not d.relative]
-    return [
+    return tuple(
         d for d in found
         if not (d.relative.startswith("weekday:") and any(_beside(text, d, a) for a in absolute))
-    ]
+    )
 
 
 def _beside(text: str, weekday: DateMatch, date_match: DateMatch) -> bool:
@@ -352,11 +358,24 @@ def dateline(text: str, match: DateMatch) -> bool:
     return bool(_DATELINE_BEFORE.match(text[:match.start]) and _DATELINE_AFTER.match(text[match.end:]))
 
 
+_STAMP_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def stamp(text: str, match: DateMatch) -> bool:
+    """"Xinhua) 14:37, November 24, 2023", "Published: 24 Nov 2023": a line that only stamps the page with
+    its date (with a clock time or a label, and an agency at most) dates the page, not an event."""
+    rest = text[:match.start] + text[match.end:]
+    return len(_STAMP_WORD.findall(rest)) <= 2 and bool(_STAMP_MARK.search(rest))
+
+
+_STAMP_MARK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:published|updated|posted|date|release date)\b", re.IGNORECASE)
+
+
 def sentence_date(doc, index: int) -> DateValue | None:
     """The first date in a sentence that names at least a month, resolved against the anchor."""
     sentence = doc.sentences[index]
     for match in find_dates(sentence.text):
-        if dateline(sentence.text, match):
+        if dateline(sentence.text, match) or stamp(sentence.text, match):
             continue
         value = resolve(match, doc.anchor, doc.anchor_precision or "day")
         if value is not None and value.month:

@@ -79,11 +79,17 @@ NAMED_MEETING = re.compile(r"\b(?:[A-Z][\w'’-]*\s+){2,6}Meeting\b")
 GOVERNING_MEETING = re.compile(r"\b(?:Board|Council|Senate|Committee|General|Staff|Faculty|Cabinet)\s+Meeting\b")
 # Sentences that add parties to an event the article reports elsewhere, but never report one alone.
 SUPPORT = {
+    # "X and Y comprise the other half of the exchange program": the members of a programme reported elsewhere
+    "exchange_program": re.compile(
+        r"\b(?:comprise|make up|makes up|are members of|joined)\s+(?:the\s+)?(?:other\s+)?(?:half\s+of\s+the\s+)?"
+        r"(?:[\w-]+\s+){0,3}(?:program|programme|consortium)\b"),
     "forum_or_conference": re.compile(
         r"\b(?:keynote|plenary|panel discussion|session|presided|moderated|chaired|delivered (?:a |the )?(?:speech|"
         r"lecture|report|talk))\b"),
 }
 _COMPILED = {t: [(re.compile(a), re.compile(b) if b else None) for a, b in rules] for t, rules in TRIGGERS.items()}
+# Any trigger at all: one search tells most sentences apart from the few that need every rule tried.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{a})" for rules in TRIGGERS.values() for a, _ in rules))
 
 FUTURE_AUX = {"will", "would", "shall", "should", "could", "might", "may", "can", "must", "'ll"}
 INTENT_WORDS = {
@@ -132,12 +138,14 @@ def hedged(text: str) -> bool:
     return any(word in _HEDGE_WORDS for word in _WORD.findall(text.lower()))
 
 
-def parse_hedged(doc) -> None:
-    """Parse, in one batch, the sentences that hold both a trigger and a modal or intention word."""
+def parse_hedged(doc, found: dict | None = None) -> None:
+    """Parse, in one batch, the sentences that hold both a trigger and a modal or intention word.
+    `found` maps a sentence's index to its candidates, when they are already known."""
     from accord.newsroom.pipeline.nlp import get_parser
 
+    found = found or {}
     todo = [s for s in doc.sentences if s.parse is None and s.span is not None and not s.is_title
-            and hedged(s.text) and any(True for _ in candidates(s))]
+            and hedged(s.text) and (found[s.index] if s.index in found else any(True for _ in candidates(s)))]
     for sentence, parse in zip(todo, get_parser().pipe([s.text for s in todo], batch_size=64)):
         sentence.parse = parse
 
@@ -173,12 +181,12 @@ def is_asserted(sentence, start: int) -> bool:
     return True
 
 
-def detect(sentence) -> list[tuple[str, str, int]]:
+def detect(sentence, found: list | None = None) -> list[tuple[str, str, int]]:
     """(type, trigger text, offset in the sentence) of every asserted event trigger in a sentence: the
     first asserted candidate of each type. A delegation attending a forum reports the forum only (the
-    guide: attending a forum abroad is no separate visit)."""
+    guide: attending a forum abroad is no separate visit). `found`: the sentence's candidates, if known."""
     out, done = [], set()
-    for event_type, m in candidates(sentence):
+    for event_type, m in (candidates(sentence) if found is None else found):
         if event_type in done:
             continue
         if not sentence.is_title and not is_asserted(sentence, m.start()):
@@ -196,7 +204,7 @@ def candidates(sentence):
     lower = sentence.text.lower()
     if BACKGROUND.search(lower) or (sentence.is_title and HEADLINE_FUTURE.search(lower)):
         return
-    for event_type, rules in _COMPILED.items():
+    for event_type, rules in (_COMPILED.items() if _ANY_TRIGGER.search(lower) else ()):
         for trigger, confirm in rules:
             for m in trigger.finditer(lower):
                 window = lower if event_type not in NEAR_CONFIRM else \
@@ -246,10 +254,11 @@ def _founded(doc, sentence, start: int, end: int) -> set[int]:
 
 def events(doc):
     """Adds events (one per trigger sentence and type, before merging)"""
-    parse_hedged(doc)
+    triggers = {s.index: list(candidates(s)) for s in doc.sentences}  # found once, read twice
+    parse_hedged(doc, triggers)
     found = []
     for sentence in doc.sentences:
-        for event_type, trigger, offset in detect(sentence):
+        for event_type, trigger, offset in detect(sentence, triggers[sentence.index]):
             ids = sorted({m.entity for m in doc.mentions if m.sentence == sentence.index})
             founded = _founded(doc, sentence, offset, offset + len(trigger)) \
                 if event_type == "joint_institution_established" else set()

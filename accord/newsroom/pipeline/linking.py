@@ -64,8 +64,17 @@ def _lookup(query):
     return lookup(query, limit=5, min_score=FUZZY_SCORE)
 
 
-def linking(doc, lookup=_lookup):
+def _snapshot_lookup():
+    """_lookup against one index snapshot: the registry's freshness is checked once per article, not per name."""
+    from accord.registry.services.lookup import get_index
+
+    index = get_index()
+    return lambda query: index.search(query, limit=5, min_score=FUZZY_SCORE)
+
+
+def linking(doc, lookup=None):
     """Adds entities (with countries), mention.entity, home"""
+    lookup = lookup or _snapshot_lookup()
     gaz, countries = doc.resources.gazetteer, doc.resources.countries
     entities: list[Entity] = []
     by_registry: dict[int, int] = {}

@@ -17,7 +17,8 @@ ORG_WORDS = (
     "Universidade|Universiteit|Uniwersytet|Tech|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
     "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
     "Company|Group|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
-    "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium"
+    "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium|"
+    r"TU(?=\s+[A-Z][a-z])"  # "TU Dortmund", "TU Delft": a technical university's name begins with it
 )
 _ORG_WORD = re.compile(rf"\b({ORG_WORDS})\b")
 UNIT_START = re.compile(
@@ -165,9 +166,11 @@ def mentions(doc):
             mention = add(m.start(), m.end(), "embassy")
             if mention:
                 mention.text = name
+    # name shapes of every sentence, found once: step 2 checks registry names against them, step 3 adds them
+    shapes_of = [[m.span() for m in NAME_PATTERN.finditer(sentence.text)] for sentence in doc.sentences]
     # 2. registry names, longest first along the text
     for sentence in doc.sentences:
-        shapes = [] if sentence.is_title else [m.span() for m in NAME_PATTERN.finditer(sentence.text)]
+        shapes = [] if sentence.is_title else shapes_of[sentence.index]
         for start, end, ids in gaz.scan(sentence.text):
             if not sentence.text[start].isupper():
                 continue  # "universities in X": a name is written as a proper noun
@@ -192,8 +195,8 @@ def mentions(doc):
                 candidates.append((s, e, "ner"))
             elif ent.label_ == "PERSON":
                 persons.append(s)
-        for m in NAME_PATTERN.finditer(sentence.text):
-            candidates.append((sentence.start + m.start(), sentence.start + m.end(), "pattern"))
+        for a, b in shapes_of[sentence.index]:
+            candidates.append((sentence.start + a, sentence.start + b, "pattern"))
         cut = []
         for s, e, source in candidates:
             for p in persons:

@@ -3,6 +3,7 @@ confidence and the evidence sentence for every field)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from accord.newsroom.pipeline.document import DateValue
@@ -88,7 +89,7 @@ def merge(doc):
         if not partners and not (event.type in HOME_ONLY_TYPES and event.entities and event.strong):
             continue
         event.confidence = _confidence(doc, event)
-        kept.append(event)
+        kept.extend(_one_per_partner(doc, event, partners))
     # "A signing during a visit": an event the text does not date shares the date of the nearest dated one
     dated = [e for e in kept if e.date is not None]
     for event in kept:
@@ -96,6 +97,33 @@ def merge(doc):
             nearest = min(dated, key=lambda e: abs(e.sentence - event.sentence))
             event.date, event.date_sentence = nearest.date, nearest.date_sentence
     doc.events = kept
+
+
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+# "signed two memorandums of understanding with A and B": one document with each partner
+DOCUMENTS_WITH = re.compile(r"\b(two|three|four|five|[2-5])\s+(?:separate\s+|new\s+)?(?:memorand(?:um|a|ums)|mous|moas|"
+                            r"agreements|accords|letters of intent|declarations)\b[^.;]*?\bwith\b", re.IGNORECASE)
+
+
+def _one_per_partner(doc, event, partners: list[int]) -> list:
+    """The guide: several documents signed at one ceremony are one event, but agreements with different
+    partners are separate events; a sentence saying it signed as many documents as there are partners,
+    each with one, reports one signing per partner."""
+    if event.type != "agreement_signing" or len(partners) < 2:
+        return [event]
+    for index in event.sentences:
+        m = DOCUMENTS_WITH.search(doc.sentences[index].text)
+        if m and _COUNT_WORDS[m.group(1).lower()] == len(partners):
+            break
+    else:
+        return [event]
+    homes = [i for i in event.entities if i not in partners]
+    out = []
+    for partner in sorted(partners, key=lambda i: doc.entities[i].first_offset):
+        copy = dataclasses.replace(event, entities=homes + [partner], roles=dict(event.roles),
+                                   people=list(event.people), sentences=list(event.sentences))
+        out.append(copy)
+    return out
 
 
 merge.needs = ("sentences", "entities", "events")

@@ -41,12 +41,10 @@ def key_token(word: str) -> str | None:
     return CANONICAL.get(folded, folded)
 
 
-def words(text: str):
+def words(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, surface, key) for every word of `text` that is not a stop-word."""
-    for m in WORD.finditer(text):
-        key = key_token(m.group(0))
-        if key:
-            yield m.start(), m.end(), m.group(0), key
+    return [(m.start(), m.end(), word, key) for m in WORD.finditer(text)
+            if (key := key_token(word := m.group(0)))]
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -72,6 +70,7 @@ class Gazetteer:
     labels: dict[str, list[int]] = field(default_factory=dict)  # "KMUTT" -> ids: a web domain's first label
     domains: dict[str, list[int]] = field(default_factory=dict)  # "ucl.ac.uk" -> ids
     max_len: int = 0
+    lengths: dict[str, list[int]] = field(default_factory=dict)  # first token -> its names' lengths, longest first
     home_id: int | None = None
 
     def add(self, key: tuple, entry_id: int):
@@ -81,6 +80,10 @@ class Gazetteer:
         if entry_id not in ids:
             ids.append(entry_id)
         self.max_len = max(self.max_len, len(key))
+        lengths = self.lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
 
     def add_name(self, name: str, entry_id: int):
         key = name_key(name)
@@ -114,14 +117,18 @@ class Gazetteer:
 
     def scan(self, text: str):
         """(start, end, ids) for the longest registry names in `text`, left to right."""
-        toks = list(words(text))
+        toks = words(text)
+        keys = [t[3] for t in toks]
+        by_first = self.by_first
         i = 0
         while i < len(toks):
             best = None
-            table = self.by_first.get(toks[i][3])
+            table = by_first.get(keys[i])
             if table:
-                for n in range(min(self.max_len, len(toks) - i), 0, -1):
-                    key = tuple(t[3] for t in toks[i:i + n])
+                for n in self.lengths[keys[i]]:
+                    if n > len(toks) - i:
+                        continue
+                    key = tuple(keys[i:i + n])
                     ids = table.get(key)
                     if ids is None:
                         continue
