@@ -47,6 +47,17 @@ def ensure_reference_data():
 
 
 @pytest.fixture(autouse=True)
+def site_language_between_tests():
+    """A request in Chinese leaves Chinese active in the thread (LocaleMiddleware activates and never
+    deactivates): every test starts in the site's language, whatever ran before it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def reference_data(request):
     """Every test that uses the database starts with the countries and role groups in place."""
     marker = request.node.get_closest_marker("django_db")
