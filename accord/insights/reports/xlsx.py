@@ -3,14 +3,13 @@
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from accord.insights.filters import format_period
 from accord.lib.tabular import neutralise
 
 
 def _sheet(book, title, header, rows):
+    from openpyxl.styles import Font
+
     sheet = book.create_sheet(title[:31])
     sheet.append([str(h) for h in header])
     for cell in sheet[1]:
@@ -24,6 +23,8 @@ def _sheet(book, title, header, rows):
 
 
 def build(data: dict) -> bytes:
+    from openpyxl import Workbook  # imported when a report is built, not when the server starts
+
     f = data["figures"]
     scope = data["scope"]
     book = Workbook()
