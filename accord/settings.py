@@ -9,6 +9,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from accord.lib.env import (
+    SettingError,
     env_bool,
     env_database_url,
     env_header,

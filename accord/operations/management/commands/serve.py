@@ -6,10 +6,11 @@ runs inside this process with the application loaded once before its workers for
 once, not once more per worker.
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from gunicorn.app.base import BaseApplication
 
+from accord.operations.database import never_migrated, not_set_up_message
 from accord.operations.staticfiles import collect_static
 
 WORKERS = 2
@@ -49,6 +50,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-collectstatic", action="store_true", help="skip collectstatic (already done)")
 
     def handle(self, *args, bind, workers, threads, no_collectstatic, **options):
+        if never_migrated():
+            raise CommandError(not_set_up_message())
         if not no_collectstatic:
             collect_static()
         threads = max(threads, 1)
