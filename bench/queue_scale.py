@@ -11,8 +11,11 @@ forums, exchange programmes and funds between generated institutions, 80-200 wor
 
 Prints, per backend and worker count: articles/s from the workers' start until the job is done
 (worker start-up, i.e. loading spaCy, included) and in the steady part (between 5% and 100% done),
-then the ratio 2 workers ÷ 1 (goal >= 1.7 on 2 cores). The load average is printed first: the
-workers share the machine's cores with whatever else runs.
+then the ratio 2 workers ÷ 1 (goal >= 1.7 on 2 cores). The load average is printed beside each figure:
+the workers share the machine's cores with whatever else runs. So are figures load disturbs less: the CPU
+seconds the workers spent per article (the same with two workers as with one when a second worker adds
+no work, e.g. no retries on a locked database; spaCy is loaded once per worker) and the share of the time
+the workers were running (below 100 % they waited: for a core the load took, or for the database).
 """
 
 import argparse
