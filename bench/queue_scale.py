@@ -192,7 +192,8 @@ def main():
             if 1 in by and 2 in by:
                 print(f"{backend:6} 2 workers / 1: {by[2]['rate'] / by[1]['rate']:.2f} "
                       f"(steady {by[2]['steady'] / by[1]['steady']:.2f}; goal >= 1.7); CPU per article "
-                      f"2 workers / 1: {by[2]['cpu'] / by[1]['cpu']:.2f} (1.00: a second worker adds no work)")
+                      f"2 workers / 1: {by[2]['cpu'] / by[1]['cpu']:.2f} (1.00: a second worker adds no work), "
+                      f"so two cores of our own would give at most x{2 * by[1]['cpu'] / by[2]['cpu']:.2f}")
     finally:
         if redis:
             redis.terminate()
