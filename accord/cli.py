@@ -4,7 +4,8 @@
 runs `export_ewp_iia`; every other verb runs the command of the same name (`accord demo`,
 `accord lookup`, `accord stats`, `accord migrate`, ...). `accord --help` lists Accord's verbs as
 they are typed, grouped, then Django's own commands. A bad setting prints one line naming the
-variable and exits with status 2.
+variable and exits with status 2; so does a verb run on a database that is not set up yet (it names
+`accord migrate`).
 """
 
 import os
@@ -25,6 +26,8 @@ GROUPS = {
 # The second words of two-word verbs in the order people meet them; others follow alphabetically.
 SECOND_WORDS = ["hipo", "ror", "csv", "agreements", "activities", "mobility", "ewp-iia"]
 SETTING_ERROR_STATUS = 2
+# Verbs that set the database up themselves, whose database errors are never "not set up yet"
+SCHEMA_VERBS = {"migrate", "makemigrations", "showmigrations", "sqlmigrate", "squashmigrations", "restore"}
 WIDTH = 110
 
 
@@ -100,6 +103,7 @@ def print_overview() -> None:
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
     from accord.lib.env import SettingError
 
@@ -113,6 +117,13 @@ def main(argv: list[str] | None = None) -> None:
         execute_from_command_line(["accord", *args])
     except SettingError as error:
         print(f"accord: {error}", file=sys.stderr)
+        sys.exit(SETTING_ERROR_STATUS)
+    except DatabaseError:
+        from accord.operations.database import not_set_up_message, unapplied_migrations
+
+        if args and args[0] in SCHEMA_VERBS or not unapplied_migrations():
+            raise
+        print(f"accord: {not_set_up_message()}", file=sys.stderr)
         sys.exit(SETTING_ERROR_STATUS)
 
 

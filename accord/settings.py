@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy
 
 from accord.lib.env import (
+    SettingError,
     env_bool,
     env_database_url,
     env_header,

@@ -11,8 +11,11 @@ forums, exchange programmes and funds between generated institutions, 80-200 wor
 
 Prints, per backend and worker count: articles/s from the workers' start until the job is done
 (worker start-up, i.e. loading spaCy, included) and in the steady part (between 5% and 100% done),
-then the ratio 2 workers ÷ 1 (goal >= 1.7 on 2 cores). The load average is printed first: the
-workers share the machine's cores with whatever else runs.
+then the ratio 2 workers ÷ 1 (goal >= 1.7 on 2 cores). The load average is printed beside each figure:
+the workers share the machine's cores with whatever else runs. So are figures load disturbs less: the CPU
+seconds the workers spent per article (the same with two workers as with one when a second worker adds
+no work, e.g. no retries on a locked database; spaCy is loaded once per worker) and the share of the time
+the workers were running (below 100 % they waited: for a core the load took, or for the database).
 """
 
 import argparse
@@ -28,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from procstat import group_cpu, load
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCORD = [sys.executable, "-m", "accord.cli"]
@@ -133,6 +138,7 @@ def one_run(template: Path, work: Path, articles: Path, backend: str, workers: i
                 raise SystemExit(f"a worker exited early ({backend}, {workers} workers)")
             time.sleep(0.2)
         ended = time.perf_counter()
+        cpu = sum(group_cpu(p.pid) for p in procs)  # the consumers and their worker processes
     finally:
         for p in procs:
             os.killpg(p.pid, signal.SIGINT)
@@ -140,7 +146,8 @@ def one_run(template: Path, work: Path, articles: Path, backend: str, workers: i
             p.wait(timeout=60)
     return {"backend": backend, "workers": workers, "articles": total, "failed": failed, "queue_s": queued,
             "seconds": ended - started, "rate": total / (ended - started),
-            "steady": (total - steady_done) / (ended - steady_from)}
+            "steady": (total - steady_done) / (ended - steady_from), "cpu": cpu,
+            "busy": cpu / ((ended - started) * workers)}
 
 
 def main():
@@ -170,7 +177,7 @@ def main():
             accord(env, "migrate", "--noinput", "-v", "0")
             accord(env, "demo")
         articles = generate(args.articles, work / "articles.jsonl")
-        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {args.articles} articles")
+        print(f"load average {load()} on {os.cpu_count()} cores; {args.articles} articles")
         results = []
         for backend in backends:
             for workers in map(int, args.workers.split(",")):
@@ -178,12 +185,15 @@ def main():
                 results.append(r)
                 print(f"{backend:6} {workers} worker{'s' if workers > 1 else ' '}: {r['rate']:6.1f} articles/s "
                       f"({r['seconds']:.1f} s; steady {r['steady']:.1f}/s; queued in {r['queue_s']:.1f} s; "
-                      f"{r['failed']} failed; load {os.getloadavg()[0]:.2f})", flush=True)
+                      f"{r['failed']} failed); CPU {1000 * r['cpu'] / r['articles']:.1f} ms per article, workers busy "
+                      f"{100 * r['busy']:.0f} % of the time; load {load()}", flush=True)
         for backend in backends:
             by = {r["workers"]: r for r in results if r["backend"] == backend}
             if 1 in by and 2 in by:
                 print(f"{backend:6} 2 workers / 1: {by[2]['rate'] / by[1]['rate']:.2f} "
-                      f"(steady {by[2]['steady'] / by[1]['steady']:.2f}; goal >= 1.7)")
+                      f"(steady {by[2]['steady'] / by[1]['steady']:.2f}; goal >= 1.7); CPU per article "
+                      f"2 workers / 1: {by[2]['cpu'] / by[1]['cpu']:.2f} (1.00: a second worker adds no work), "
+                      f"so two cores of our own would give at most x{2 * by[1]['cpu'] / by[2]['cpu']:.2f}")
     finally:
         if redis:
             redis.terminate()

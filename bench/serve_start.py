@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from procstat import group_cpu, load
+
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 ACCORD = [sys.executable, "-m", "accord.cli"]
@@ -47,19 +49,6 @@ def get(port: int, path: str, **headers) -> tuple[int, bytes, dict]:
         return response.status, response.read(), dict(response.getheaders())
     finally:
         connection.close()
-
-
-def group_cpu(pgid: int) -> float:
-    """CPU seconds used so far by every process of that process group (the server and its workers)."""
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rpartition(")")[2].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid:  # pgrp; then utime, stime, cutime, cstime at 11..14
-            total += sum(int(v) for v in fields[11:15])
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 def start_and_time(data_dir: Path, workers: int) -> dict:
@@ -104,7 +93,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--restarts", type=int, default=2)
     args = parser.parse_args()
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"load average before: {load()} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="accord-serve-bench-") as tmp:
         data = Path(tmp)
         subprocess.run([*ACCORD, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=environment(data), check=True)
@@ -112,12 +101,13 @@ def main():
         files = [p for p in (data / "static").rglob("*") if p.is_file()]
         print(f"first start on a fresh data folder: /login/ answered after {first['login']:.1f} s ({first['cpu']:.1f} s CPU), "
               f"plotly.min.js (brotli, {first['plotly_br_bytes'] // 1024} KB) after {first['static']:.1f} s; "
-              f"{len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB collected")
+              f"{len(files)} files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB collected; load {load()}")
         for number in range(1, args.restarts + 1):
             again = start_and_time(data, args.workers)
-            print(f"restart {number}: /login/ answered after {again['login']:.1f} s ({again['cpu']:.1f} s CPU)")
+            print(f"restart {number}: /login/ answered after {again['login']:.1f} s ({again['cpu']:.1f} s CPU); "
+                  f"load {load()}")
         print(f"collectstatic with nothing changed: {collect_cpu(data):.1f} s CPU")
-        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        print(f"load average after: {load()}")
 
 
 if __name__ == "__main__":

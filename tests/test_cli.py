@@ -67,7 +67,8 @@ def test_any_verb_works_on_a_fresh_machine_without_a_secret_key(tmp_path):
 
 
 @pytest.mark.parametrize("variable, value", [("ACCORD_DEBUG", "maybe"), ("ACCORD_DATABASE_URL", "mysql://x@y/z"),
-                                             ("ACCORD_LOGIN_FAILURES", "many")])
+                                             ("ACCORD_LOGIN_FAILURES", "many"),
+                                             ("ACCORD_REDIS_URL", "http://127.0.0.1:6379")])
 def test_a_bad_setting_prints_one_line_naming_the_variable_and_exits_2(tmp_path, variable, value):
     env = {**bare_environment(tmp_path), variable: value}
     for argv in (["stats"], ["--help"]):
@@ -81,3 +82,12 @@ def test_a_bad_setting_prints_one_line_naming_the_variable_and_exits_2(tmp_path,
 def test_help_for_a_two_word_verb_names_its_command():
     assert command_argv(["help", "import", "hipo"]) == ["help", "import_hipo"]
     assert command_argv(["--help"]) == ["help"]
+
+
+@pytest.mark.parametrize("argv", [["stats"], ["lookup", "BMSTU"], ["serve", "--bind", "127.0.0.1:1"]])
+def test_a_verb_on_a_database_not_set_up_yet_names_accord_migrate_in_one_line(tmp_path, argv):
+    result = subprocess.run([sys.executable, "-m", "accord.cli", *argv], cwd=tmp_path, env=bare_environment(tmp_path),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "accord migrate" in result.stderr

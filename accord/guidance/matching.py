@@ -9,7 +9,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -67,6 +66,8 @@ def _vectorize(docs: list[str], query: str):
 
 def _shared_terms(doc_rows, query_row, names, limit=TOPIC_TERMS) -> list[str]:
     """The query's terms that weigh most in these documents together."""
+    import numpy as np  # imported when matching, like scikit-learn: not when the server starts
+
     weights = np.asarray(doc_rows.multiply(query_row).sum(axis=0)).ravel()
     order = [i for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
     return [str(names[i]) for i in order[:limit]]

@@ -1,13 +1,25 @@
 """A Job: one piece of long work someone (or the schedule) started, with its progress and outcome."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 ERROR_LENGTH = 4000
+
+
+def _count_part_sql(connection) -> str:
+    """UPDATE the job: done += %s, failed += %s, heartbeat = %s; with its last part its status becomes
+    failed (a part failed, counting this one: + %s) or done, and finished_at = %s; WHERE id = %s."""
+    q = connection.ops.quote_name
+    running = f"{q('status')} IN ('{Job.Status.QUEUED}', '{Job.Status.RUNNING}') AND " \
+              f"{q('done')} + {q('failed')} + 1 >= {q('total')}"
+    return (f"UPDATE {q(Job._meta.db_table)} SET {q('done')} = {q('done')} + %s, {q('failed')} = {q('failed')} + %s, "
+            f"{q('heartbeat_at')} = %s, {q('status')} = CASE WHEN {running} THEN (CASE WHEN {q('failed')} + %s > 0 "
+            f"THEN '{Job.Status.FAILED}' ELSE '{Job.Status.DONE}' END) ELSE {q('status')} END, "
+            f"{q('finished_at')} = CASE WHEN {running} THEN %s ELSE {q('finished_at')} END WHERE {q(Job._meta.pk.column)} = %s")
 
 
 class Job(models.Model):
@@ -67,20 +79,19 @@ class Job(models.Model):
 
     def count_part(self, *, failed: bool = False, error: str = "") -> None:
         """One part ended; call it inside the transaction that wrote the part's result so the count
-        and the result commit together (a re-run part that finds its result written counts nothing)."""
+        and the result commit together (a re-run part that finds its result written counts nothing).
+
+        One UPDATE counts the part and finishes the job with its last part (its right-hand sides read
+        the row as it was). It is written in SQL: it runs once per part while the part holds SQLite's
+        one write lock, and the ORM took 2 ms of CPU to build it (SQL: 0.07 ms)."""
         now = timezone.now()
-        jobs = Job.objects.filter(pk=self.pk)
         if failed:
-            jobs.update(failed=F("failed") + 1, heartbeat_at=now,
-                        error=models.functions.Left(models.functions.Concat(
-                            F("error"), models.Value(error[:500] + "\n")), ERROR_LENGTH))
-        else:
-            jobs.update(done=F("done") + 1, heartbeat_at=now)
-        Job.objects.filter(pk=self.pk, status__in=[self.Status.QUEUED, self.Status.RUNNING],
-                           done__gte=F("total") - F("failed")).update(
-            status=models.Case(models.When(failed__gt=0, then=models.Value(self.Status.FAILED)),
-                               default=models.Value(self.Status.DONE)),
-            finished_at=now)
+            Job.objects.filter(pk=self.pk).update(error=models.functions.Left(
+                models.functions.Concat(F("error"), models.Value(error[:500] + "\n")), ERROR_LENGTH))
+        connection = connections[router.db_for_write(Job)]
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        with connection.cursor() as cursor:
+            cursor.execute(_count_part_sql(connection), [1 - failed, int(failed), stamp, int(failed), stamp, self.pk])
 
     def visible_to(self, user) -> bool:
         return user.is_superuser or (self.started_by_id is not None and self.started_by_id == user.pk)

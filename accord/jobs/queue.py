@@ -24,6 +24,9 @@ from accord.lib.limits import fit
 
 logger = logging.getLogger("accord.jobs")
 
+# A running job's heartbeat is written at most this often when a part starts (and whenever a part ends)
+HEARTBEAT_EVERY = timedelta(seconds=30)
+
 KINDS: dict[str, object] = {}  # kind -> Huey task, filled by @job_task in the apps' tasks.py
 
 
@@ -80,12 +83,11 @@ def job_task(kind: str, *, parts: bool = False, retries: int = 2, retry_delay: i
 
 
 def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
-    job = Job.objects.filter(pk=job_id).first()
+    # (the list of parts is not read: a job of 5,000 articles would parse it for each of them)
+    job = Job.objects.defer("parts").filter(pk=job_id).first()
     if job is None or job.finished:
         return  # its transaction rolled back, it was deleted, or it already ended
-    now = timezone.now()
-    Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(status=Job.Status.RUNNING, started_at=now)
-    Job.objects.filter(pk=job_id).update(heartbeat_at=now)
+    mark_running(job)
     try:
         if parts:
             fn(job, part)
@@ -115,6 +117,18 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
             locked.file.save(f"{locked.pk}/{outcome.file[0]}", ContentFile(outcome.file[1]), save=False)
         locked.save(update_fields=["summary", "result_url", "file"])
         locked.count_part()
+
+
+def mark_running(job: Job) -> None:
+    """Record that a worker took up the job: once its status (the first part), otherwise its heartbeat
+    only when the last one is older than HEARTBEAT_EVERY (each part that ends writes one too). Every
+    write takes SQLite's one write lock, which the workers of a job of many short parts queue for."""
+    now = timezone.now()
+    if job.status == Job.Status.QUEUED:
+        Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(status=Job.Status.RUNNING, started_at=now,
+                                                                       heartbeat_at=now)
+    elif job.heartbeat_at is None or now - job.heartbeat_at > HEARTBEAT_EVERY:
+        Job.objects.filter(pk=job.pk).update(heartbeat_at=now)
 
 
 def scheduled(cron, name: str):

@@ -7,19 +7,23 @@
 - `CompressedStaticStorage` is whitenoise's hashed, compressed storage that compresses a file only
   when its content changed since it was last compressed, and identical content (a file and its hashed
   copy) once: a restart with unchanged files compresses nothing.
+- `collect_static()` is what `accord serve` runs first: collectstatic, or nothing at all when the files
+  it would collect are those it collected last time (a restart: 10 ms instead of 0.5 s of CPU).
 """
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
 import brotli
 
 from django.conf import settings
-from django.contrib.staticfiles.finders import AppDirectoriesFinder, BaseFinder
+from django.contrib.staticfiles.finders import AppDirectoriesFinder, BaseFinder, get_finders
 from django.core.checks import Error
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.management import call_command
 from whitenoise.compress import Compressor
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
@@ -130,3 +134,53 @@ class CompressedStaticStorage(CompressedManifestStaticFilesStorage):
         tmp = record_path.with_name(record_path.name + ".partial")
         tmp.write_text(json.dumps(record, sort_keys=True))
         tmp.replace(record_path)
+
+
+# What collectstatic ignores by default (its --ignore patterns, less the ones Accord never passes)
+DEFAULT_IGNORE = ["CVS", ".*", "*~"]
+STAMP = "collected.stamp"
+
+
+def sources_fingerprint() -> str:
+    """A digest of what collectstatic would collect: every file the finders list, by name, size and
+    modification time, and the storage that collects them."""
+    entries = [settings.STORAGES["staticfiles"]["BACKEND"]]
+    for finder in get_finders():
+        for path, storage in finder.list(DEFAULT_IGNORE):
+            prefixed = f"{storage.prefix}/{path}" if getattr(storage, "prefix", None) else path
+            stat = os.stat(storage.path(path))
+            entries.append(f"{prefixed}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()
+
+
+def collected_intact(root: Path) -> bool:
+    """The collected files are there: with a manifest (production), every file it names."""
+    storage = storages["staticfiles"]
+    manifest_name = getattr(storage, "manifest_name", None)
+    if not manifest_name:
+        return root.is_dir()
+    try:
+        paths = json.loads((root / manifest_name).read_text())["paths"]
+    except (OSError, ValueError, KeyError):
+        return False
+    return all((root / hashed).is_file() for hashed in paths.values())
+
+
+def collect_static() -> bool:
+    """Run collectstatic unless the files it would collect are, by name, size and time, those it
+    collected last time and those are intact; True when it ran."""
+    root = Path(settings.STATIC_ROOT)
+    stamp = root / STAMP
+    fingerprint = sources_fingerprint()
+    try:
+        unchanged = stamp.read_text() == fingerprint
+    except OSError:
+        unchanged = False
+    if unchanged and collected_intact(root):
+        return False
+    stamp.unlink(missing_ok=True)  # a collection that stops half-way is not taken for a complete one
+    call_command("collectstatic", interactive=False, verbosity=0)
+    partial = stamp.with_name(STAMP + ".partial")
+    partial.write_text(fingerprint)
+    partial.replace(stamp)
+    return True

@@ -54,3 +54,57 @@ def test_a_second_collect_with_nothing_changed_compresses_nothing(tmp_path):
     rewritten = sorted(path.relative_to(static).as_posix() for path in again if again[path] != compressed.get(path))
     assert "accord/accord.css.br" in rewritten and "accord/accord.css.gz" in rewritten
     assert all(name.startswith("accord/accord.") and ".css." in name for name in rewritten), rewritten
+
+
+@pytest.fixture
+def small_site(tmp_path, settings):
+    """Static files of one folder, collected by the production storage into a data folder of the test."""
+    source = tmp_path / "source"
+    (source / "site").mkdir(parents=True)
+    (source / "site" / "site.css").write_text("body { color: black; }\n" * 200)
+    settings.STATICFILES_DIRS = [source]
+    settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "accord.operations.staticfiles.CompressedStaticStorage"}}
+    return source, tmp_path / "static"
+
+
+def hashed(static, name):
+    return static / json.loads((static / "staticfiles.json").read_text())["paths"][name]
+
+
+def test_a_restart_with_no_static_file_changed_collects_nothing(small_site):
+    from accord.operations.staticfiles import collect_static
+
+    source, static = small_site
+    assert collect_static() is True
+    collected = {path: path.stat().st_mtime_ns for path in static.rglob("*")}
+    assert hashed(static, "site/site.css").is_file()
+    assert collect_static() is False
+    assert {path: path.stat().st_mtime_ns for path in static.rglob("*")} == collected
+
+
+def test_a_changed_source_file_is_collected_again(small_site):
+    from accord.operations.staticfiles import collect_static
+
+    source, static = small_site
+    collect_static()
+    before = hashed(static, "site/site.css")
+    (source / "site" / "site.css").write_text("body { color: navy; }\n")
+    assert collect_static() is True
+    after = hashed(static, "site/site.css")
+    assert after != before and after.read_text() == "body { color: navy; }\n"
+    (source / "site" / "new.js").write_text("console.log(1);\n")
+    assert collect_static() is True
+    assert hashed(static, "site/new.js").is_file()
+
+
+def test_a_collected_file_gone_missing_is_collected_again(small_site):
+    from accord.operations.staticfiles import collect_static
+
+    source, static = small_site
+    collect_static()
+    hashed(static, "site/site.css").unlink()
+    assert collect_static() is True
+    assert hashed(static, "site/site.css").is_file()

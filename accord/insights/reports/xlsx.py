@@ -3,8 +3,6 @@
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from accord.insights.filters import format_period
 from accord.lib.limits import EXCEL_SHEET_NAME
@@ -12,6 +10,8 @@ from accord.lib.tabular import neutralise
 
 
 def _sheet(book, title, header, rows):
+    from openpyxl.styles import Font
+
     sheet = book.create_sheet(title[:EXCEL_SHEET_NAME])
     sheet.append([str(h) for h in header])
     for cell in sheet[1]:
@@ -25,6 +25,8 @@ def _sheet(book, title, header, rows):
 
 
 def build(data: dict) -> bytes:
+    from openpyxl import Workbook  # imported when a report is built, not when the server starts
+
     f = data["figures"]
     scope = data["scope"]
     book = Workbook()

@@ -1,14 +1,17 @@
 """`accord serve`: the production server (gunicorn running accord.wsgi), static files by whitenoise.
 
-Static files are collected first (only what pages use; compressed only when changed, see
-accord/operations/staticfiles.py). gunicorn then runs inside this process with the application
-loaded once before its workers fork, so Django starts once, not once more per worker.
+Static files are collected first (only what pages use; compressed only when changed; nothing at all
+when no file changed since the last collection, see accord/operations/staticfiles.py). gunicorn then
+runs inside this process with the application loaded once before its workers fork, so Django starts
+once, not once more per worker.
 """
 
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from gunicorn.app.base import BaseApplication
+
+from accord.operations.database import never_migrated, not_set_up_message
+from accord.operations.staticfiles import collect_static
 
 WORKERS = 2
 # Threads per worker. 1 runs gunicorn's sync worker: the least CPU per request for Accord's short,
@@ -35,7 +38,7 @@ class Gunicorn(BaseApplication):
 
 
 class Command(BaseCommand):
-    help = "Collect static files (what changed), then run Accord under gunicorn (production server)."
+    help = "Collect static files (when they changed), then run Accord under gunicorn (production server)."
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on (default 127.0.0.1:8000)")
@@ -47,8 +50,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-collectstatic", action="store_true", help="skip collectstatic (already done)")
 
     def handle(self, *args, bind, workers, threads, no_collectstatic, **options):
+        if never_migrated():
+            raise CommandError(not_set_up_message())
         if not no_collectstatic:
-            call_command("collectstatic", interactive=False, verbosity=0)
+            collect_static()
         threads = max(threads, 1)
         self.stdout.write(f"Accord is serving at http://{bind}/ with {workers} workers x {threads} threads")
         self.stdout.flush()
