@@ -216,3 +216,18 @@ def test_a_technical_university_written_tu_and_its_city_is_a_name_linked_to_the_
     entity = entity_named(doc, "TU Dortmund")
     assert entity.registry_id == dortmund.pk and entity.country == "DE"
     assert not any(e.name.startswith("TU/") or e.name == "TU" for e in doc.entities)
+
+
+def test_linking_asks_the_registry_index_only_when_a_name_needs_a_lookup(registry, django_assert_num_queries):
+    from accord.newsroom.pipeline.linking import linking
+    from accord.registry.services.lookup import get_index
+
+    get_index()  # built once per process, as in `accord extract`
+    doc = run_until("mentions", "Students met on Monday.\nThe weather was fine.")
+    with django_assert_num_queries(0):  # nothing to look up: not even the registry's freshness check
+        linking(doc)
+    assert doc.entities == []
+    named = run_until("mentions", "Students of Northfield Maritime Academy met on Monday.")
+    with django_assert_num_queries(1):  # a name to look up: the index's freshness is checked once
+        linking(named)
+    assert [e.name for e in named.entities] == ["Northfield Maritime Academy"]

@@ -65,11 +65,18 @@ def _lookup(query):
 
 
 def _snapshot_lookup():
-    """_lookup against one index snapshot: the registry's freshness is checked once per article, not per name."""
+    """_lookup against one index snapshot: the registry's freshness is checked once per article, not per name,
+    and not at all for an article that names nothing the gazetteer leaves to the lookup."""
     from accord.registry.services.lookup import get_index
 
-    index = get_index()
-    return lambda query: index.search(query, limit=5, min_score=FUZZY_SCORE)
+    snapshot = []
+
+    def search(query):
+        if not snapshot:
+            snapshot.append(get_index())
+        return snapshot[0].search(query, limit=5, min_score=FUZZY_SCORE)
+
+    return search
 
 
 def linking(doc, lookup=None):

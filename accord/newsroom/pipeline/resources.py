@@ -47,6 +47,7 @@ def words(text: str) -> list[tuple[int, int, str, str]]:
             if (key := key_token(word := m.group(0)))]
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(k for _, _, _, k in words(name))
 
