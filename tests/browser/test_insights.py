@@ -24,7 +24,13 @@ def landed(page):
 def click_mark(page, mark):
     """Click a plotly mark as a person would: plotly finds the mark under the pointer itself."""
     mark.scroll_into_view_if_needed()
-    box = mark.bounding_box()
+    box = None
+    for _ in range(30):  # plotly redraws when the page settles (fonts, scripts, resize): wait for the mark to stay put
+        settled = mark.bounding_box()
+        if settled == box:
+            break
+        box = settled
+        page.wait_for_timeout(100)
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     with page.expect_navigation():
