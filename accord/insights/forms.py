@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,11 +23,15 @@ class ScopeForm(forms.Form):
     year = forms.ChoiceField(label=_("Year"), choices=year_choices, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_until = forms.DateField(label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    faculty = forms.ModelChoiceField(label=_("Faculty"), queryset=home_units(), required=False)
-    group = forms.ModelChoiceField(
-        label=_("Country group"), queryset=CountryGroup.objects.order_by("name"), to_field_name="slug", required=False
+    # "All" as in every list's filters (one label: settings.FILTERS_EMPTY_CHOICE_LABEL)
+    faculty = forms.ModelChoiceField(
+        label=_("Faculty"), queryset=home_units(), required=False, empty_label=settings.FILTERS_EMPTY_CHOICE_LABEL
     )
-    kind = forms.ChoiceField(label=_("Partner kind"), choices=[("", "---------")] + Kind.choices, required=False)
+    group = forms.ModelChoiceField(
+        label=_("Country group"), queryset=CountryGroup.objects.order_by("name"), to_field_name="slug", required=False,
+        empty_label=settings.FILTERS_EMPTY_CHOICE_LABEL,
+    )
+    kind = forms.ChoiceField(label=_("Partner kind"), choices=[("", settings.FILTERS_EMPTY_CHOICE_LABEL)] + Kind.choices, required=False)
 
     def __init__(self, data=None, **kwargs):
         if data is not None and not any(data.get(k) for k in ("year", "date_from", "date_until")):
