@@ -14,7 +14,7 @@ from accord.guidance.models import Application, Call
 from accord.mobility.models import Person
 from accord.registry.models import Country, Institution
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.picker import combobox, dropdown, pick
+from tests.browser.picker import activate_add, combobox, dropdown, pick
 from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -99,8 +99,7 @@ def test_office_staff_add_a_missing_partner_with_the_keyboard_after_the_duplicat
     add = listbox.locator(".create")
     expect(add).to_contain_text("Add Hanyang University ERICA…")
     # the "Add …" line is above the matches: up from the first match, then Enter
-    while "active" not in (add.get_attribute("class") or ""):
-        page.keyboard.press("ArrowUp")
+    activate_add(page, "id_parties-1-institution")
     with page.expect_response(lambda r: "/picker/add/" in r.url) as first:
         page.keyboard.press("Enter")
     assert first.value.status == 200 and first.value.json()["similar"]
@@ -110,8 +109,7 @@ def test_office_staff_add_a_missing_partner_with_the_keyboard_after_the_duplicat
     expect(listbox.locator(".option", has_text="Hanyang University")).not_to_have_count(0)
     assert not Institution.objects.filter(name="Hanyang University ERICA").exists()
 
-    while "active" not in (add.get_attribute("class") or ""):
-        page.keyboard.press("ArrowUp")
+    activate_add(page, "id_parties-1-institution")
     with page.expect_response(lambda r: "/picker/add/" in r.url) as second:
         page.keyboard.press("Enter")
     assert second.value.status == 201
