@@ -6,13 +6,14 @@ The duplicate check is the lookup service itself: what a user would have found b
 
 from __future__ import annotations
 
+from accord.lib.limits import fit
 from accord.registry.models import Institution
 from accord.registry.models.institutions import Kind
 from accord.registry.services.lookup import Match, lookup
 
 SIMILAR_SCORE = 80  # a lookup match this good names a partner the user probably meant
 SIMILAR_LIMIT = 5
-NAME_LENGTH = Institution._meta.get_field("name").max_length
+NAME_LENGTH = Institution._meta.get_field("name").max_length  # the picker refuses longer names
 
 
 def similar_partners(name: str, *, country: str | None = None) -> list[Match]:
@@ -28,7 +29,7 @@ def add_partner(name: str, *, by, country=None, kind: str = Kind.UNIVERSITY) -> 
     name = " ".join(name.split())
     if not name:
         raise ValueError("a partner needs a name")
-    institution = Institution(name=name[:NAME_LENGTH], country=country, kind=kind)
+    institution = Institution(name=fit(Institution, "name", name), country=country, kind=kind)
     institution._history_user = by
     institution._change_reason = "added from an institution picker"
     institution.save()
