@@ -161,7 +161,7 @@ def extract(rows: list[dict]) -> tuple[dict, float]:
     from accord.newsroom.services.extract import extract_lines
 
     get_nlp(), get_parser(), get_resources()  # loaded once per process, as `accord extract` does
-    lines = [json.dumps({k: r[k] for k in ("id", "text", "title", "url") if k in r}) for r in rows]
+    lines = [json.dumps({k: r[k] for k in ("id", "text", "title", "url", "published") if k in r}) for r in rows]
     started = time.perf_counter()
     with open(os.devnull, "w") as quiet, contextlib.redirect_stderr(quiet):
         preds = {p["id"]: p for p in extract_lines(lines)}
@@ -172,13 +172,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--hold", type=int, default=0, help="the fold never looked at while writing rules")
+    parser.add_argument("--hold", type=int, default=0,
+                        help="the fold never looked at while writing rules (-1: none, every error is shown)")
     parser.add_argument("--errors", action="store_true", help="print every error of the folds other than --hold")
     parser.add_argument("--keep", help="a data directory kept (and reused) between runs")
     parser.add_argument("--save", help="write the predictions (JSONL) to this file")
+    parser.add_argument("--gold", default=str(GOLD), help="annotated articles (JSONL, ANNOTATION.md's format)")
     options = parser.parse_args()
     module = scorer()
-    rows = module.read_jsonl(str(GOLD))
+    gold_path = Path(options.gold)
+    rows = module.read_jsonl(str(gold_path))
     by_id = {r["id"]: r for r in rows}
     with contextlib.ExitStack() as stack:
         if options.keep:
@@ -207,7 +210,7 @@ def main() -> int:
     whole_threshold = best_threshold(score, rows, preds)
     whole = score(rows, {i: kept(p, whole_threshold) for i, p in preds.items()})
 
-    print(f"== {GOLD.name}: {len(rows)} articles, {options.folds} folds (seed {options.seed}, stratified by has-event)")
+    print(f"== {gold_path.name}: {len(rows)} articles, {options.folds} folds (seed {options.seed}, stratified by has-event)")
     header = f"{'metric':22} {'cross-val':>9} {'whole':>7} {'goal':>5}  " + " ".join(f"{'f' + str(k):>5}" for k in range(len(split)))
     print(header)
     for metric in METRICS:
@@ -217,8 +220,9 @@ def main() -> int:
               + " ".join(f"{s[metric]:5.2f}" for _, s in per_fold) + mark)
     print(f"{'least confidence':22} {'per fold':>9} {whole_threshold:7.2f} {'':>5}  "
           + " ".join(f"{t:5.2f}" for t, _ in per_fold))
-    print(f"held-out fold f{options.hold} (never read while writing rules): "
-          + ", ".join(f"{m} {per_fold[options.hold][1][m]:.2f}" for m in GOALS))
+    if 0 <= options.hold < len(per_fold):
+        print(f"held-out fold f{options.hold} (never read while writing rules): "
+              + ", ".join(f"{m} {per_fold[options.hold][1][m]:.2f}" for m in GOALS))
     print(f"articles/s               {rate:.2f}")
 
     kinds = collections.Counter()

@@ -22,6 +22,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "visit_inbound": [  # direction decided by the arguments step
         (r"\b(?:visit(?:s|ed)?|paid a visit|(?<!visiting )delegation|trip|toured|study tour|(?:was|were) received by|"
+         r"came to (?!study)|travell?ed to (?!study)|(?:was|were) hosted by|play(?:ed|s) host to|"
          r"welcom(?:ed|es|ing) (?:a |the )?(?:\w+ )?(?:delegation|students|guests|visitors|group|team) from|"
          r"received (?:a|the) (?:\w+ )?(?:delegation|visitors|guests)|courtesy (?:call|visit))\b", None),
         # a working meeting in person between the two sides: the guests came (an online one is "other")
@@ -29,7 +30,8 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"^(?!.*\b(?:online|virtual|video)\b)"),
     ],
     "forum_or_conference": [
-        (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?)\b",
+        (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?|"
+         r"webinars?|round[- ]?tables?|conclaves?)\b",
          r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated (?:the|a|an)|took place|"
          r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
     ],
@@ -38,15 +40,23 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"co-founded|plaque|was established|were established|was launched|launch(?:ed)? (?:of )?the|"
          r"opening(?: ceremony)? of (?:the|a|an|its)|inauguration of|"
          r"(?:established|set up|founded|opened) (?:a |an |the |their |its )?(?:new |first )?joint|"
-         r"(?:cent(?:re|er)|institute|lab(?:oratory)?|school|college|campus|classroom)(?: \([^)]{1,12}\))? opening)\b",
+         r"(?:cent(?:re|er)|institute|lab(?:oratory)?|school|college|campus|classroom)(?: \([^)]{1,12}\))? opening|"
+         r"(?:was|were) (?:officially |formally )?(?:founded|co-founded|set up|opened|created)|"
+         # "opened the A-B Battery Research Centre": a verb of founding and, a few words on, what it founded
+         r"(?<!to )(?:opened|established|set up|founded|launched|inaugurated)\s+(?:a |an |the |their |its )?(?:[\w'’-]+\s+){0,5}?"
+         r"(?<!summer )(?<!winter )(?<!spring )(?:cent(?:re|er)|institute|lab(?:oratory)?|academy|college|school|hub|"
+         r"classroom)s?)\b",
          r"\b(?:confucius (?:institute|classroom)|joint (?:school|institute|lab|laboratory|cent(?:re|er)|college|campus)|"
          r"institute|laborator(?:y|ies)|labs?|cent(?:re|er)|college|school|academy|campus|classroom|office|hub)\b"),
     ],
     "exchange_program": [
         (r"\b(?:exchange students?|student exchanges?|exchange program(?:me)?s?|summer (?:school|camp|program(?:me)?)|"
-         r"winter (?:school|camp)|inbound students|international students? (?:arrived|from))\b",
+         r"winter (?:school|camp)|inbound students|international students? (?:arrived|from)|"
+         r"(?:joint|double|dual) (?:[\w'’-]+ ){0,2}(?:degree|doctoral|master['’]?s|ph\.?d\.?|bachelor['’]?s) "
+         r"program(?:me)?s?|visiting (?:scholars?|researchers?|students?|professors?|fellows?) program(?:me)?s?|"
+         r"mobility (?:program(?:me)?s?|scheme)|staff (?:training )?weeks?)\b",
          r"\b(?:arriv\w*|welcom\w*|start\w*|began|begun|launch\w*|attend\w*|took part|participat\w*|came from|"
-         r"joined|opening|kick\w* off|commenc\w*|travel\w*|studied|spent|(?:went|came) to study|to study (?:in|at))\b"),
+         r"held|hosted|joined|opening|kick\w* off|commenc\w*|travel\w*|studied|spent|(?:went|came) to study|to study (?:in|at))\b"),
     ],
     "cultural_exchange": [
         (r"\b(?:cultur(?:e|al) (?:exchange )?(?:week|festival|day|immersion|activit\w*|events?|camps?|tours?|"
@@ -116,6 +126,20 @@ HEADLINE_FUTURE = re.compile(
 )
 # Types whose confirming words must stand near the trigger ("the opening ceremony of the joint lab").
 NEAR_CONFIRM = {"joint_institution_established": 70}
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?$")
+
+
+def _confirmed(confirm, window: str) -> bool:
+    """A confirming word that reports, not one that plans: "to start with", "agreed to launch" confirm nothing."""
+    return any(not window[max(0, c.start() - 3):c.start()] == "to " for c in confirm.finditer(window))
+
+
+def _passive(text: str, start: int, trigger: str) -> bool:
+    """"… was (officially) opened": the trigger's subject, what was opened, stands before it."""
+    return bool(re.match(r"(?:was|were|has been|have been)\b", trigger, re.IGNORECASE)
+                or PASSIVE_BEFORE.search(text[max(0, start - 24):start].lower()))
+
+
 # Types named by a noun that is often an item of a list rather than a reported event.
 LISTED_TYPES = {"competition", "forum_or_conference", "exchange_program", "cultural_exchange"}
 LIST_ITEM = re.compile(r"(?:,|\band|\bor|including|such as|like)\s+(?:[\w-]+\s+){0,3}$")
@@ -209,9 +233,14 @@ def candidates(sentence):
             for m in trigger.finditer(lower):
                 window = lower if event_type not in NEAR_CONFIRM else \
                     lower[max(0, m.start() - NEAR_CONFIRM[event_type]):m.end() + NEAR_CONFIRM[event_type]]
-                if confirm is not None and not confirm.search(window) and \
+                if event_type in NEAR_CONFIRM and _passive(lower, m.start(), m.group(0)):
+                    window += " " + lower[:NEAR_CONFIRM[event_type]]  # "The X Centre of A and B was opened": its subject
+                if confirm is not None and not _confirmed(confirm, window) and \
                         (not sentence.is_title or event_type == "agreement_signing"):
                     continue  # a headline is terse, but "concluded" alone signs nothing
+                if event_type == "joint_institution_established" and _passive(lower, m.start(), m.group(0)) and \
+                        re.search(r"\bsince\b[^,;]*$", lower[:m.start()]):
+                    continue  # "since the X Institute was founded, …": when something else began
                 if event_type in LISTED_TYPES and LIST_ITEM.search(lower[max(0, m.start() - 40):m.start()]) and \
                         re.match(r"\s*(?:,|and\b|or\b|etc)", lower[m.end():]):
                     continue  # "programmes including …, competitions and conferences": an item of a list
@@ -239,6 +268,8 @@ def _founded(doc, sentence, start: int, end: int) -> set[int]:
     name the registry does not hold, right after or right before the trigger. It is the new
     institution, not a party (the guide lists its founders)."""
     out = set()
+    passive = _passive(sentence.text, start, sentence.text[start:end])
+    first = min((m.start for m in doc.mentions if m.sentence == sentence.index), default=None)
     for m in doc.mentions:
         if m.sentence != sentence.index or m.entity is None or doc.entities[m.entity].registry_id or \
                 not FOUNDED_NAME.search(doc.entities[m.entity].name):
@@ -247,6 +278,8 @@ def _founded(doc, sentence, start: int, end: int) -> set[int]:
         between = sentence.text[end:begin] if begin >= end else sentence.text[finish:start] if finish <= start else None
         if begin < end and finish > start:  # "… Research Centre Opening": the trigger ends the name
             out.add(m.entity)
+        elif passive and m.start == first and finish <= start:
+            out.add(m.entity)  # "The X Centre of A and B was opened": the subject is what was opened
         elif between is not None and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:\([^)]{1,12}\)\s*)?", between):
             out.add(m.entity)
     return out

@@ -17,7 +17,8 @@ UNIT_OF = re.compile(r"^(?P<unit>.+?)\s+(?:at|of)\s+(?:the\s+)?(?P<parent>.+)$")
 UNIT_AT = re.compile(r"^(?P<unit>.+?)\s+at\s+(?:the\s+)?(?P<parent>.+)$")
 PARENT_NAME = re.compile(r"\b(University|Universiti|Universitas|Université|College|Institute|Academy|Polytechnic)\b|^[A-Z]{2,8}$")
 EMBASSY = re.compile(r"\b(Embassy|Consulate)\b", re.IGNORECASE)
-COMPANY_WORDS = re.compile(r"\b(Company|Corporation|Group|Bank|Ltd|Inc|Co\.)\b")
+COMPANY_WORDS = re.compile(r"\b(Company|Corporation|Group|Bank|Ltd|Inc|Co\.|Technologies|Holdings|Limited|Industries|"
+                           r"Pharmaceuticals|Electronics|Airlines|Motors|Telecom|Enterprises)\b")
 GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commission|Council|Province|Department of|"
                               r"Municipality|County|Agency|Court|Parliament|Senate)\b")
 ASSOCIATION_WORDS = re.compile(r"\b(Foundation|Society|Association|Federation|Alliance|Network|Consortium|Union|League|"
@@ -169,6 +170,7 @@ def linking(doc, lookup=None):
             entity.in_title = True
         if mention.source != "acronym" and len(mention.text) > len(entity.name) and entity.name.isupper():
             entity.name = mention.text
+    _name_linked(doc, entities)
     doc.entities = entities
     _short_mentions(doc)
     for entity in entities:
@@ -182,6 +184,23 @@ def linking(doc, lookup=None):
 
 linking.needs = ("text", "url", "sentences", "mentions", "acronyms", "resources")
 linking.adds = ("mentions", "entities", "home")
+
+
+def _name_linked(doc, entities) -> None:
+    """A registry entity is named by the article's spelling closest to its registry name, a body's before
+    a headline's: a headline's span may be cut ("X and Y open ..."), the body names it in full."""
+    from rapidfuzz import fuzz
+
+    forms: dict[int, list] = {}
+    for m in doc.mentions:
+        if m.entity is not None and m.source not in ("acronym", "short") and entities[m.entity].registry_name:
+            forms.setdefault(m.entity, []).append(m)
+    for index, mentions in forms.items():
+        entity = entities[index]
+        registry = " ".join(name_key(entity.registry_name))
+        entity.name = max(mentions, key=lambda m: (
+            fuzz.ratio(" ".join(name_key(m.text)), registry) // 10,
+            not (doc.sentences and doc.sentences[m.sentence].is_title), len(m.text))).text
 
 
 def _kind_of(name: str) -> str:
@@ -238,7 +257,9 @@ def infer_country(doc, entity, countries, *, from_sentence=False) -> tuple[str |
     for index in entity.mentions:
         number = doc.mentions[index].sentence
         sentence = doc.sentences[number]
-        found = list(countries.scan(sentence.text))
+        names = [(m.start - sentence.start, m.end - sentence.start) for m in doc.mentions if m.sentence == number]
+        found = [(a, b, code) for a, b, code in countries.scan(sentence.text)  # not "Singapore" of "… of Singapore"
+                 if not any(s <= a and b <= e and (s, e) != (a, b) for s, e in names)]
         named |= {code for _, _, code in found}
         mine = set(entity.mentions)
         for at, m in enumerate(doc.mentions):  # "X University, Philippines" belongs to X
@@ -296,9 +317,11 @@ def choose_home(doc) -> int | None:
             return index
     host = (urlparse(doc.url or "").hostname or "").lower()
     if host:
+        publisher_names = {gaz.entries[i].name for i in gaz.publisher(doc.url)}
         for index, entity in enumerate(entities):
             entry = gaz.entries.get(entity.registry_id)
-            if entry and any(host == d.lower() or host.endswith("." + d.lower()) for d in entry.domains):
+            if entry and (any(host == d.lower() or host.endswith("." + d.lower()) for d in entry.domains)
+                          or entry.name in publisher_names):  # the registry may hold one university twice
                 return index
         for entry in (gaz.entries[i] for i in gaz.publisher(doc.url)):
             theirs = {k[:STEM] for k in _distinctive(name_key(entry.name))}

@@ -16,7 +16,8 @@ ORG_WORDS = (
     "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
     "Universidade|Universiteit|Uniwersytet|Tech|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
     "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
-    "Company|Group|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
+    "Company|Group|Technologies|Holdings|Limited|Ltd|Inc|Industries|Pharmaceuticals|Electronics|Airlines|Motors|"
+    "Telecom|Enterprises|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
     "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium|"
     r"TU(?=\s+[A-Z][a-z])"  # "TU Dortmund", "TU Delft": a technical university's name begins with it
 )
@@ -57,6 +58,7 @@ UNIT_BEFORE = re.compile(
     r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
 )
 TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|\s*\([^)]*$|[\s,.;:“”\"]+$")  # "… (APU": an unclosed parenthesis
+TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:of|and|for|the|at|in|de|&|du|des|la|le|di|del|der|für|on|to|with))+\s*$")
 PLACE_HEAD = re.compile(r"\b(?:Building|Hall|Auditorium|Room|Stadium|Gymnasium|Plaza|Square|Tower|Theatre|Theater|Arena)$")
 NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
 
@@ -69,7 +71,7 @@ _STATE = r"[A-Z][\w'’]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’]+){0,4}"
 AMBASSADOR = re.compile(rf"\b(?:(?P<nation>[A-Z][\w'’]+)\s+)?Ambassador(?:\s+of\s+(?:the\s+)?(?P<of>{_STATE}))?"
                         rf"\s+to\s+(?:the\s+)?(?P<to>{_STATE})")
 _VISITOR_AFTER = re.compile(r"^[^.;:!?]{0,90}?\b(?:visited|(?:led|headed) (?:a|an|the) (?:[\w-]+ ){0,2}delegation|"
-                            r"paid (?:a|an) (?:[\w-]+ )?visit|arrived|came to)\b")
+                            r"paid (?:a|an) (?:[\w-]+ )?(?:visit|call)|called on|arrived|came to)\b")
 _VISITOR_BEFORE = re.compile(r"\bdelegation\s+(?:[\w-]+\s+){0,2}(?:led|headed)\s+by\s+(?:the\s+)?$")
 
 
@@ -106,6 +108,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         span = span[m.end():]
     m = TRAILING_NOISE.search(span)
     if m:
+        end -= len(span) - m.start()
+        span = text[start:end]
+    m = TRAILING_CONNECTOR.search(span)
+    if m:  # "Joint Centre for Slavic Studies of": a name does not end on a connector
         end -= len(span) - m.start()
         span = text[start:end]
     m = GOVERNING_BODY.search(span)
@@ -212,8 +218,8 @@ def mentions(doc):
             if when:
                 e = s + when.start()  # "X Government in August"
             located = re.search(r"\s+in\s+([^\n]+)$", text[s:e])
-            if located and not re.search(r"\b(?:Embassy|Consulate)\b", text[s:e]) and any(a == 0 and b >= len(located.group(1)) - 1
-                               for a, b, _ in resources.countries.scan(located.group(1))):
+            if located and not re.search(r"\b(?:Embassy|Consulate)\b", text[s:e]) and \
+                    _whole_place(located.group(1), resources.countries):
                 e = s + located.start()  # "X University in Kazakhstan": the name ends before the country
             mission = re.search(r"\b(?:Embassy|Consulate)(?: General)? of\b", text[s:e]) and \
                 re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,2})", text[e:e + 60])
@@ -315,7 +321,7 @@ NOT_ACRONYMS = frozenset("COVID STEM NASA UNESCO UNICEF NATO ASEAN BRICS OECD WH
 
 
 FOLLOWED_BY_NAME = re.compile(
-    r"^[ -]?(?:(?:[A-Z][\w-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
+    r"^[ -]?(?:(?:[A-Z][\w'’-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
 
 
 def best_entry(gaz, ids: list[int], surface: str, countries: set[str]) -> int:

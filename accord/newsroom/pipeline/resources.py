@@ -179,6 +179,13 @@ def build_gazetteer() -> Gazetteer:
 
 # -- countries ------------------------------------------------------------------------------------
 
+# Regions whose last word is a country's name or adjective ("Latin American" is not "American").
+REGIONS = ("Latin America", "Latin American", "South America", "South American", "Central America",
+           "Central American", "North America", "North American", "Americas", "Pan-American", "Inter-American",
+           "Ibero-American", "Central Asia", "Central Asian", "South Asia",
+           "South Asian", "East Asia", "East Asian", "Southeast Asia", "Southeast Asian", "West Africa", "West African",
+           "East Africa", "East African", "Southern Africa", "Southern African", "North Africa", "North African",
+           "Central Africa")
 EXTRA_COUNTRY_WORDS = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "British": "GB", "England": "GB",
     "English": None, "Scotland": "GB", "Scottish": "GB", "Wales": "GB", "Welsh": "GB",
@@ -250,8 +257,9 @@ class Countries:
             for n in range(min(longest, len(toks) - i), 0, -1):
                 phrase = " ".join(t[2] for t in toks[i:i + n])
                 code = self.words.get(phrase)
-                if code and (text[toks[i][0]].isupper() or not text[toks[i][0]].isalpha()):
-                    yield toks[i][0], toks[i + n - 1][1], code
+                if code is not None and (text[toks[i][0]].isupper() or not text[toks[i][0]].isalpha()):
+                    if code:  # "" is a region ("Latin American"): it names no country, nor does its last word
+                        yield toks[i][0], toks[i + n - 1][1], code
                     i += n - 1
                     break
             i += 1
@@ -292,6 +300,8 @@ def build_countries() -> Countries:
     for demonym, code in _demonyms().items():
         if code in codes:
             table.setdefault(_fold_phrase(demonym), code)
+    for region in REGIONS:
+        table[_fold_phrase(region)] = ""
     for word, code in EXTRA_COUNTRY_WORDS.items():
         key = _fold_phrase(word)
         if code is None:
