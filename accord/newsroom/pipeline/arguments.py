@@ -100,8 +100,10 @@ def _direction(doc, event) -> int:
             rel_start = m.start - sentence.start
             before = lower[max(0, rel_start - 40):rel_start]
             is_home = m.entity == home
-            if re.search(r"\b(?:delegation|delegates|guests|visitors|team)\s+(?:\w+\s+){0,3}from\s+(?:the\s+)?(?:\w+['’]s\s+)?$", before) \
-                    or re.search(r"\bdelegation\s+of\s+(?:the\s+)?$", before):  # "a delegation of X": X travels
+            visiting = re.search(r"\bvisiting\s+(?:the\s+)?$", before) and \
+                re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:delegation|delegates|team|group|guests)\b", lower[m.end - sentence.start:])
+            if visiting or re.search(r"\b(?:delegation|delegates|guests|visitors|team)\s+(?:\w+\s+){0,3}from\s+(?:the\s+)?(?:\w+['’]s\s+)?$", before) \
+                    or re.search(r"\bdelegation\s+of\s+(?:the\s+)?$", before):  # "a delegation of X", "a visiting X delegation": X travels
                 votes += -1 if is_home else 1
             elif re.search(r"\b(?:visit(?:s|ed|ing)?|visit to|trip to|travel(?:l?ed)? to|delegation to|arrived at|"
                            r"came to|went to|tour(?:ed)?|at|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", before) and \

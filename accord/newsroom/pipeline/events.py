@@ -56,7 +56,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"program(?:me)?s?|visiting (?:scholars?|researchers?|students?|professors?|fellows?) program(?:me)?s?|"
          r"mobility (?:program(?:me)?s?|scheme)|staff (?:training )?weeks?)\b",
          r"\b(?:arriv\w*|welcom\w*|start\w*|began|begun|launch\w*|attend\w*|took part|participat\w*|came from|"
-         r"held|hosted|joined|opening|kick\w* off|commenc\w*|travel\w*|studied|spent|(?:went|came) to study|to study (?:in|at))\b"),
+         r"held|hosted|open(?:ed|s)|joined|opening|kick\w* off|commenc\w*|travel\w*|studied|spent|(?:went|came) to study|to study (?:in|at))\b"),
     ],
     "cultural_exchange": [
         (r"\b(?:cultur(?:e|al) (?:exchange )?(?:week|festival|day|immersion|activit\w*|events?|camps?|tours?|"
@@ -71,7 +71,7 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "research_project_or_fund": [
         (r"\b(?:seed[- ]?corn fund\w*|seed fund\w*|seed (?:money|grants?)|matching funds?|joint fund|research fund|"
-         r"call for (?:\w+ )?(?:proposals|applications|projects)|joint calls?|"
+         r"call for (?:[\w-]+ ){0,3}(?:proposals|applications|projects)|joint calls?|"
          r"funding (?:call|scheme|program(?:me)?|opportunit\w+)|joint research (?:project|program(?:me)?)|first call opens)\b",
          None),
     ],
@@ -92,7 +92,9 @@ SUPPORT = {
     # "X and Y comprise the other half of the exchange program": the members of a programme reported elsewhere
     "exchange_program": re.compile(
         r"\b(?:comprise|make up|makes up|are members of|joined)\s+(?:the\s+)?(?:other\s+)?(?:half\s+of\s+the\s+)?"
-        r"(?:[\w-]+\s+){0,3}(?:program|programme|consortium)\b"),
+        r"(?:[\w-]+\s+){0,3}(?:program|programme|consortium)\b"
+        # "200 students from 30 countries, including students from A and B, attend": who took part
+        r"|\bincluding (?:students|participants|scholars|delegates) from\b"),
     "forum_or_conference": re.compile(
         r"\b(?:keynote|plenary|panel discussion|session|presided|moderated|chaired|delivered (?:a |the )?(?:speech|"
         r"lecture|report|talk))\b"),

@@ -48,7 +48,7 @@ LEADING_NOISE = re.compile(
     r"Minister|Ambassador|Secretary|Manager)\s+of(?:\s+the)?)\s+", re.IGNORECASE
 )
 EVENT_NAME = re.compile(
-    r"\b(Forum|Conference|Symposium|Summit|Competition|Contest|Cup|Fund|Festival|Week|Games|Olympiad|Award|Awards|"
+    r"\b(Summer School|Winter School|Spring School|Forum|Conference|Symposium|Summit|Competition|Contest|Cup|Fund|Festival|Week|Games|Olympiad|Award|Awards|"
     r"Prize|Programme|Program|Scholarship|Opens|Held|Ceremony|Day|Camp|Challenge|Session|Report|Ranking|Rankings|"
     r"Inaugurated|Launched|Launches|Unveiled|Signs|Signed|Visits|Visited|Wins|Won|Welcomes|Hosts|Receives)\b"
 )
@@ -257,9 +257,12 @@ def mentions(doc):
             mention = add(m.start(), m.end(), "acronym", owner.registry_id)
             if mention:
                 mention.text = acronym
+    named_in_full = [x for x in found if x.source != "acronym" and len(x.text.split()) >= 2]
     for acronym, ids in gaz.acronyms.items():
         if acronym in defined or acronym not in text:
             continue
+        if any(abbreviates(acronym, x.text) for x in named_in_full):
+            continue  # "ITU" after "Istanbul Technical University": the article's own (step 5), not the registry's
         for m in re.finditer(ACRONYM.format(re.escape(acronym)), text):
             add(m.start(), m.end(), "registry-acronym", best_entry(gaz, ids, acronym, named_countries))
     # 5. undefined acronyms that are the initials of an organisation named in the article ("HUBU")
@@ -412,7 +415,7 @@ def _after_lowercase(text: str, start: int, end: int) -> int:
     lower-case word that is not a connector."""
     for m in re.finditer(r"\S+", text[start:end]):
         word = m.group(0)
-        if word[:1].islower() and word.lower() not in CONNECTORS:
+        if word[:1].islower() and word.lower() not in CONNECTORS and not any(c.isupper() for c in word[1:]):  # not "iGEM"
             new = start + m.end()
             while new < end and text[new] == " ":
                 new += 1

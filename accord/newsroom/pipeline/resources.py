@@ -27,6 +27,10 @@ GENERIC = frozenset(
 )
 
 
+BREAK = re.compile(r"\s[—–-]\s|[,:;|]")  # punctuation a name crosses only if the registry writes it
+LOCATED = re.compile(r"\s(?:in|at)\s", re.IGNORECASE)
+
+
 @lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())
@@ -73,6 +77,8 @@ class Gazetteer:
     max_len: int = 0
     lengths: dict[str, list[int]] = field(default_factory=dict)  # first token -> its names' lengths, longest first
     home_id: int | None = None
+    punctuated: set[int] = field(default_factory=set)  # ids a name of which holds a comma or a spaced dash
+    located: set[int] = field(default_factory=set)  # ids a name of which holds " in " or " at "
 
     def add(self, key: tuple, entry_id: int):
         if not key or all(k in GENERIC for k in key):
@@ -86,8 +92,16 @@ class Gazetteer:
             lengths.append(len(key))
             lengths.sort(reverse=True)
 
+    def _same_country(self, ids: list[int], others: list[int]) -> bool:
+        theirs = {self.entries[i].country for i in others if i in self.entries}
+        return any(self.entries[i].country in theirs for i in ids if i in self.entries)
+
     def add_name(self, name: str, entry_id: int):
         key = name_key(name)
+        if BREAK.search(name):
+            self.punctuated.add(entry_id)  # "Technion — Israel Institute of Technology"
+        if LOCATED.search(name):
+            self.located.add(entry_id)  # "Czech Technical University in Prague"
         self.add(key, entry_id)
         # "University of X" is also written "X University", and the other way round
         if len(key) >= 2 and key[0] in ("university", "college") and len(key) <= 4:
@@ -123,7 +137,7 @@ class Gazetteer:
         by_first = self.by_first
         i = 0
         while i < len(toks):
-            best = None
+            best = fallback = None
             table = by_first.get(keys[i])
             if table:
                 for n in self.lengths[keys[i]]:
@@ -134,12 +148,19 @@ class Gazetteer:
                     if ids is None:
                         continue
                     start, end = toks[i][0], toks[i + n - 1][1]
-                    if "\n" in text[start:end]:
-                        continue
+                    if "\n" in text[start:end] or (BREAK.search(text, start, end) and not self.punctuated & set(ids)):
+                        continue  # "NAIROBI — The University of …", "in South Africa, the University of …"
                     if n == 1 and (not toks[i][2][:1].isupper() or len(toks[i][3]) < 4):
                         continue  # one-word names only when written as a proper noun
+                    if LOCATED.search(text, start, end) and not self.located & set(ids):
+                        # "Tribhuvan University in Kathmandu" is Tribhuvan University where the registry knows
+                        # that name, "… University Kathmandu" only where it does not
+                        fallback = fallback or (start, end, ids, n)
+                        continue
                     best = (start, end, ids, n)
                     break
+            if fallback and (not best or not self._same_country(best[2], fallback[2])):
+                best = fallback  # "Webster University in Vienna": the campus there, not the one elsewhere
             if best:
                 yield best[:3]
                 i += best[3]
