@@ -14,9 +14,11 @@ AGREEMENT = (r"(?:agreements?|mous?|moas?|m\.o\.u\.?|memorand(?:um|a|ums)|accord
 # type -> (trigger pattern, confirming pattern or None); both searched in the lower-cased sentence
 TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement_signing": [
+        # "exchanged the signed agreements" reports a signing; "a student exchange agreement" names one
         (r"\b(?:sign(?:s|ed|ing)?|co-sign(?:ed)?|ink(?:s|ed)?|seal(?:s|ed)?|conclud(?:e|ed|es)|renew(?:s|ed)?|"
-         rf"exchang(?:e|ed) (?:the )?(?:signed )?{AGREEMENT})\b", rf"{AGREEMENT}|\bpartnership\b"),
+         rf"exchanged (?:the )?(?:signed )?{AGREEMENT}|exchange (?:the|signed) {AGREEMENT})\b", rf"{AGREEMENT}|\bpartnership\b"),
         (r"\bsigning (?:ceremony|of)\b", None),
+        (r"\b(?:put|puts|putting) (?:their )?pens? to paper\b", rf"{AGREEMENT}|\bpartnership\b"),
         (rf"\b(?:{AGREEMENT} (?:was|were|has been|have been) reached|reached an? (?:\w+ )?{AGREEMENT})\b", None),
         (r"\b(?:declaration|letter) of intent\b", r"\b(?:sign\w*|adopt\w*|issu\w*|conclud\w*|exchang\w*)\b"),
     ],
@@ -31,9 +33,9 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "forum_or_conference": [
         (r"\b(?:forums?|conferences?(?! (?:room|hall|cent(?:re|er)))|symposi(?:um|a)|summits?|congress|colloqui(?:um|a)|seminars?|workshops?|"
-         r"webinars?|round[- ]?tables?|conclaves?)\b",
+         r"webinars?|round[- ]?tables?|conclaves?|general assembl(?:y|ies))\b",
          r"\b(?:held|host(?:ed|s)?|open(?:ed|s)|organi[sz]ed|attend(?:ed|s)?|convened|initiated (?:the|a|an)|took place|"
-         r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged)\b"),
+         r"executed|launched|co-host(?:ed)?|kicked off|concluded|took part|participated|delivered|was staged|welcomed)\b"),
     ],
     "joint_institution_established": [
         (r"\b(?:unveil(?:ed|ing)?|inaugurat(?:ed|ion|es|e|ing)?|opening ceremony|officially opened|co-established|"
@@ -60,7 +62,10 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "cultural_exchange": [
         (r"\b(?:cultur(?:e|al) (?:exchange )?(?:week|festival|day|immersion|activit\w*|events?|camps?|tours?|"
-         r"trips?|program(?:me)?s?)|immersion camps?|\w+ culture exchanges?)\b", None),
+         r"trips?|program(?:me)?s?)|immersion camps?|\w+ culture exchanges?|"
+         r"cultural (?:gala|performance|show|evening|night)s?|"
+         r"(?:new year|spring festival|mid-autumn(?: festival)?|lantern festival|diwali|nowruz) (?:gala|celebrations?|party|"
+         r"concert|festival))\b", None),
     ],
     "competition": [
         (r"\b(?:competitions?|contests?|hackathons?|olympiads?|challenge cup|championships?)\b",
@@ -72,7 +77,8 @@ TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "research_project_or_fund": [
         (r"\b(?:seed[- ]?corn fund\w*|seed fund\w*|seed (?:money|grants?)|matching funds?|joint fund|research fund|"
          r"call for (?:[\w-]+ ){0,3}(?:proposals|applications|projects)|joint calls?|"
-         r"funding (?:call|scheme|program(?:me)?|opportunit\w+)|joint research (?:project|program(?:me)?)|first call opens)\b",
+         r"funding (?:call|scheme|program(?:me)?|opportunit\w+)|joint research (?:project|program(?:me)?)|first call opens|"
+         r"(?:the|first|joint) call (?:opened|opens|was opened|was launched))\b",
          None),
     ],
     "other": [
@@ -238,7 +244,7 @@ def candidates(sentence):
                 if event_type in NEAR_CONFIRM and _passive(lower, m.start(), m.group(0)):
                     window += " " + lower[:NEAR_CONFIRM[event_type]]  # "The X Centre of A and B was opened": its subject
                 if confirm is not None and not _confirmed(confirm, window) and \
-                        (not sentence.is_title or event_type == "agreement_signing"):
+                        (not sentence.is_title or event_type in ("agreement_signing", "other")):
                     continue  # a headline is terse, but "concluded" alone signs nothing
                 if event_type == "joint_institution_established" and _passive(lower, m.start(), m.group(0)) and \
                         re.search(r"\bsince\b[^,;]*$", lower[:m.start()]):

@@ -178,8 +178,8 @@ def mentions(doc):
     for sentence in doc.sentences:
         shapes = [] if sentence.is_title else shapes_of[sentence.index]
         for start, end, ids in gaz.scan(sentence.text):
-            if not sentence.text[start].isupper():
-                continue  # "universities in X": a name is written as a proper noun
+            if not sentence.text[start].isupper() or LOWER_WORD.search(sentence.text, start, end):
+                continue  # "universities in X", "its European university alliance": a name is written as a proper noun
             if UNIT_BEFORE.search(sentence.text[max(0, start - 30):start]):
                 continue  # "the School of Finance and Management": a unit's name, not an institution
             longer = NAME_PATTERN.match(sentence.text, start)
@@ -369,7 +369,11 @@ def _continues_name(rest: str) -> bool:
         not re.match(r"^\s+(?:in|at|and|of|for|de)\s", rest)
 
 
-CONTINUATION_STOP = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+# A lower-case word inside a registry match that is no connector: the match is a description, not a name.
+LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|and|for|the|at|in|de|du|des|la|le|di|del|der|für|y|e|do|da|dos|das|della|"
+                        r"degli|von|van|zu|am|an|i|d)\b)[a-z]\w*")
+CONTINUATION_STOP = {"School", "Faculty", "Department",  # "Makerere University School of Law": a unit of it
+                     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                      "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                      "Sunday", "Press", "News", "Campus", "Hospital", "Library", "Museum", "Council", "Board", "Senate",
                      "Vice-Chancellor", "Vice-President", "Rector", "Provost", "Chairman", "Secretary", "Prof", "Dr"}
