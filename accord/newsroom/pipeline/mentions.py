@@ -182,6 +182,8 @@ def mentions(doc):
                 continue  # "universities in X", "its European university alliance": a name is written as a proper noun
             if UNIT_BEFORE.search(sentence.text[max(0, start - 30):start]):
                 continue  # "the School of Finance and Management": a unit's name, not an institution
+            if " " not in sentence.text[start:end].strip() and FOLLOWED_BY_NAME.match(sentence.text[end:end + 60]):
+                continue  # "the ASEAN Youth Innovation Contest": one word naming an event, not its organiser
             longer = NAME_PATTERN.match(sentence.text, start)
             if longer and longer.end() > end and _continues_name(sentence.text[end:longer.end()]):
                 continue  # "European University Viadrina": the registry knows a shorter name
@@ -324,7 +326,8 @@ NOT_ACRONYMS = frozenset("COVID STEM NASA UNESCO UNICEF NATO ASEAN BRICS OECD WH
 
 
 FOLLOWED_BY_NAME = re.compile(
-    r"^[ -]?(?:(?:[A-Z][\w'’-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Cup|Fund)|Students?)\b")
+    r"^[ -]?(?:(?:[A-Z][\w'’-]*\s+){0,2}(?:Forum|Conference|Symposium|Summit|Competition|Contest|Olympiad|Hackathon|"
+    r"Festival|Games|Cup|Fund)|Students?)\b")
 
 
 def best_entry(gaz, ids: list[int], surface: str, countries: set[str]) -> int:
