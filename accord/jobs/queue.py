@@ -9,12 +9,13 @@ a part run twice (a worker killed mid-way, a retry, a stalled job queued again) 
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import OperationalError, close_old_connections, transaction
 from django.utils import timezone
 from huey import RedisHuey, SqliteHuey
 from huey.signals import SIGNAL_INTERRUPTED
@@ -87,7 +88,7 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
     job = Job.objects.defer("parts").filter(pk=job_id).first()
     if job is None or job.finished:
         return  # its transaction rolled back, it was deleted, or it already ended
-    mark_running(job)
+    _busy_retry(lambda: mark_running(job))
     try:
         if parts:
             fn(job, part)
@@ -117,6 +118,19 @@ def _execute(fn, parts: bool, job_id: int, part, *, final: bool) -> None:
             locked.file.save(f"{locked.pk}/{outcome.file[0]}", ContentFile(outcome.file[1]), save=False)
         locked.save(update_fields=["summary", "result_url", "file"])
         locked.count_part()
+
+
+def _busy_retry(write, attempts: int = 5):
+    """A bookkeeping write that meets a busy database (SQLite's write lock held by another worker) is tried
+    again a moment later, whatever the kind's own retries: a job must not stay queued because its status
+    could not be written once."""
+    for attempt in range(attempts):
+        try:
+            return write()
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1 * 2 ** attempt)
 
 
 def mark_running(job: Job) -> None:
