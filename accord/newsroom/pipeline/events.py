@@ -139,7 +139,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has been|have been)\s+(?:\w+ly\s+)?$
 
 def _confirmed(confirm, window: str) -> bool:
     """A confirming word that reports, not one that plans: "to start with", "agreed to launch" confirm nothing."""
-    return any(not window[max(0, c.start() - 3):c.start()] == "to " for c in confirm.finditer(window))
+    return any(window[max(0, c.start() - 3):c.start()] != "to " for c in confirm.finditer(window))
 
 
 def _passive(text: str, start: int, trigger: str) -> bool:
@@ -241,13 +241,13 @@ def candidates(sentence):
             for m in trigger.finditer(lower):
                 window = lower if event_type not in NEAR_CONFIRM else \
                     lower[max(0, m.start() - NEAR_CONFIRM[event_type]):m.end() + NEAR_CONFIRM[event_type]]
-                if event_type in NEAR_CONFIRM and _passive(lower, m.start(), m.group(0)):
+                passive = event_type in NEAR_CONFIRM and _passive(lower, m.start(), m.group(0))
+                if passive:
                     window += " " + lower[:NEAR_CONFIRM[event_type]]  # "The X Centre of A and B was opened": its subject
                 if confirm is not None and not _confirmed(confirm, window) and \
                         (not sentence.is_title or event_type in ("agreement_signing", "other")):
                     continue  # a headline is terse, but "concluded" alone signs nothing
-                if event_type == "joint_institution_established" and _passive(lower, m.start(), m.group(0)) and \
-                        re.search(r"\bsince\b[^,;]*$", lower[:m.start()]):
+                if passive and re.search(r"\bsince\b[^,;]*$", lower[:m.start()]):
                     continue  # "since the X Institute was founded, …": when something else began
                 if event_type in LISTED_TYPES and LIST_ITEM.search(lower[max(0, m.start() - 40):m.start()]) and \
                         re.match(r"\s*(?:,|and\b|or\b|etc)", lower[m.end():]):

@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlparse
 
 from accord.newsroom.pipeline.document import Entity
-from accord.newsroom.pipeline.mentions import UNIT_START
+from accord.newsroom.pipeline.mentions import COMPANY_HEADS, UNIT_START
 from accord.newsroom.pipeline.resources import GENERIC, NAME_LANGUAGE, name_key, tld_country
 
 ACCEPT_SCORE = 92  # exact or word-order registry matches
@@ -17,8 +17,7 @@ UNIT_OF = re.compile(r"^(?P<unit>.+?)\s+(?:at|of)\s+(?:the\s+)?(?P<parent>.+)$")
 UNIT_AT = re.compile(r"^(?P<unit>.+?)\s+at\s+(?:the\s+)?(?P<parent>.+)$")
 PARENT_NAME = re.compile(r"\b(University|Universiti|Universitas|Université|College|Institute|Academy|Polytechnic)\b|^[A-Z]{2,8}$")
 EMBASSY = re.compile(r"\b(Embassy|Consulate)\b", re.IGNORECASE)
-COMPANY_WORDS = re.compile(r"\b(Company|Corporation|Group|Bank|Ltd|Inc|Co\.|Technologies|Holdings|Limited|Industries|"
-                           r"Pharmaceuticals|Electronics|Airlines|Motors|Telecom|Enterprises)\b")
+COMPANY_WORDS = re.compile(rf"\b({COMPANY_HEADS}|Co\.)\b")
 GOVERNMENT_WORDS = re.compile(r"\b(Ministry|Government|Embassy|Consulate|Commission|Council|Province|Department of|"
                               r"Municipality|County|Agency|Court|Parliament|Senate)\b")
 ASSOCIATION_WORDS = re.compile(r"\b(Foundation|Society|Association|Federation|Alliance|Network|Consortium|Union|League|"
@@ -317,13 +316,14 @@ def choose_home(doc) -> int | None:
             return index
     host = (urlparse(doc.url or "").hostname or "").lower()
     if host:
-        publisher_names = {gaz.entries[i].name for i in gaz.publisher(doc.url)}
+        published_by = gaz.publisher(doc.url)
+        publisher_names = {gaz.entries[i].name for i in published_by}
         for index, entity in enumerate(entities):
             entry = gaz.entries.get(entity.registry_id)
             if entry and (any(host == d.lower() or host.endswith("." + d.lower()) for d in entry.domains)
                           or entry.name in publisher_names):  # the registry may hold one university twice
                 return index
-        for entry in (gaz.entries[i] for i in gaz.publisher(doc.url)):
+        for entry in (gaz.entries[i] for i in published_by):
             theirs = {k[:STEM] for k in _distinctive(name_key(entry.name))}
             for index, entity in enumerate(entities):
                 mine = {k[:STEM] for k in _distinctive(name_key(entity.name))}

@@ -12,12 +12,14 @@ import re
 from accord.newsroom.pipeline.document import Mention
 from accord.newsroom.pipeline.resources import fold_word, tld_country
 
+# The last word of a company's name ("Huawei Technologies"); linking's COMPANY_WORDS reads it too.
+COMPANY_HEADS = ("Company|Corporation|Group|Bank|Technologies|Holdings|Limited|Ltd|Inc|Industries|Pharmaceuticals|"
+                 "Electronics|Airlines|Motors|Telecom|Enterprises")
 ORG_WORDS = (
     "University|Universities|Universiti|Universitas|Université|Universite|Universität|Università|Universidad|"
     "Universidade|Universiteit|Uniwersytet|Tech|College|Institute|Institut|Instituto|Polytechnic|Politecnico|Academy|"
-    "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|Corporation|"
-    "Company|Group|Technologies|Holdings|Limited|Ltd|Inc|Industries|Pharmaceuticals|Electronics|Airlines|Motors|"
-    "Telecom|Enterprises|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Bank|Museum|"
+    "Académie|Akademie|School|École|Ecole|Hochschule|Embassy|Consulate|Ministry|Council|Commission|"
+    f"{COMPANY_HEADS}|Foundation|Association|Society|Agency|Federation|Alliance|Laboratory|Hospital|Museum|"
     "Centre|Center|Headquarters|Government|Organization|Organisation|Network|Consortium|"
     r"TU(?=\s+[A-Z][a-z])"  # "TU Dortmund", "TU Delft": a technical university's name begins with it
 )
@@ -58,7 +60,8 @@ UNIT_BEFORE = re.compile(
     r"\b(?:School|Department|Faculty|College|Institute|Centre|Center|Office|Division|Laboratory|Academy) (?:of|for) (?:the )?$"
 )
 TRAILING_NOISE = re.compile(r"(?:['’]s|['’])$|\s*\([^)]*$|[\s,.;:“”\"]+$")  # "… (APU": an unclosed parenthesis
-TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:of|and|for|the|at|in|de|&|du|des|la|le|di|del|der|für|on|to|with))+\s*$")
+TRAILING_CONNECTOR = re.compile(
+    r"(?:\s+(?:%s))+\s*$" % "|".join(re.escape(w) for w in sorted(CONNECTORS | {"on", "to", "with"})))
 PLACE_HEAD = re.compile(r"\b(?:Building|Hall|Auditorium|Room|Stadium|Gymnasium|Plaza|Square|Tower|Theatre|Theater|Arena)$")
 NOT_ORG_WORDS = {"Welcome", "During", "Also", "In", "On", "At", "The", "This", "Through", "As", "Prior", "Since"}
 
@@ -268,12 +271,11 @@ def mentions(doc):
         for m in re.finditer(ACRONYM.format(re.escape(acronym)), text):
             add(m.start(), m.end(), "registry-acronym", best_entry(gaz, ids, acronym, named_countries))
     # 5. undefined acronyms that are the initials of an organisation named in the article ("HUBU")
-    full = [x for x in found if x.source != "acronym" and len(x.text.split()) >= 2]
     for m in re.finditer(r"(?<![\w-])([A-Z]{2,7})(?:['’]s)?(?![\w-])", text):
         acronym = m.group(1)
         if acronym in defined or _overlaps(found, m.start(), m.end()):
             continue
-        for x in full:
+        for x in named_in_full:
             if abbreviates(acronym, x.text):
                 mention = add(m.start(1), m.end(1), "acronym", x.registry_id)
                 if mention:
@@ -373,8 +375,8 @@ def _continues_name(rest: str) -> bool:
 
 
 # A lower-case word inside a registry match that is no connector: the match is a description, not a name.
-LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|and|for|the|at|in|de|du|des|la|le|di|del|der|für|y|e|do|da|dos|das|della|"
-                        r"degli|von|van|zu|am|an|i|d)\b)[a-z]\w*")
+LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:%s)\b)[a-z]\w*" % "|".join(
+    sorted(w for w in CONNECTORS | {"von", "van", "zu", "am", "an", "i", "d"} if w.isalpha())))
 CONTINUATION_STOP = {"School", "Faculty", "Department",  # "Makerere University School of Law": a unit of it
                      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                      "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",

@@ -148,11 +148,11 @@ class Gazetteer:
                     if ids is None:
                         continue
                     start, end = toks[i][0], toks[i + n - 1][1]
-                    if "\n" in text[start:end] or (BREAK.search(text, start, end) and not self.punctuated & set(ids)):
+                    if "\n" in text[start:end] or (BREAK.search(text, start, end) and self.punctuated.isdisjoint(ids)):
                         continue  # "NAIROBI — The University of …", "in South Africa, the University of …"
                     if n == 1 and (not toks[i][2][:1].isupper() or len(toks[i][3]) < 4):
                         continue  # one-word names only when written as a proper noun
-                    if LOCATED.search(text, start, end) and not self.located & set(ids):
+                    if LOCATED.search(text, start, end) and self.located.isdisjoint(ids):
                         # "Tribhuvan University in Kathmandu" is Tribhuvan University where the registry knows
                         # that name, "… University Kathmandu" only where it does not
                         fallback = fallback or (start, end, ids, n)
